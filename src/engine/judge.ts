@@ -1,0 +1,52 @@
+import type { Rule } from '../rule-kit/index.js';
+import type { Category, Finding, SeverityOrOff } from '../types.js';
+import type { ScannedFile } from './lint.js';
+import type { RuleRegistry } from './registry.js';
+import { applySuppressions, parseDirectives, type Directive } from './suppressions.js';
+
+export const UNUSED_DIRECTIVE_ID = 'unused-suppression';
+
+/** Runs the enabled rules on one analyzed file's facts, then applies its inline directives. */
+export function judge(entry: ScannedFile, inContext: boolean, levels: ReadonlyMap<Rule, SeverityOrOff>, registry: RuleRegistry): Finding[] {
+  const source = entry.source!;
+  const facts = entry.analysis!.facts;
+  const file = entry.file.relPath;
+  const findings: Finding[] = [];
+  if (inContext) {
+    for (const [rule, level] of levels) {
+      if (level === 'off') continue;
+      rule.check({
+        file,
+        facts,
+        report: ({ span, message, help }) => {
+          const { start, end } = source.range(span);
+          findings.push({
+            ruleId: rule.meta.id, category: rule.meta.category, severity: level, file,
+            line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+            message, help, suppressed: false,
+          });
+        },
+      });
+    }
+  }
+  const directives = parseDirectives(source.text, entry.adapter.comments);
+  if (!directives.length) return findings;
+  const { unused } = applySuppressions(findings, directives, (id) => registry.canonicalId(id));
+  return [...findings, ...unused.map((directive) => unusedDirectiveNote(directive, file, registry))];
+}
+
+function unusedDirectiveNote(directive: Directive, file: string, registry: RuleRegistry): Finding {
+  const named = directive.rules === 'all' ? [] : directive.rules;
+  const unknown = named.filter((id) => !registry.get(id));
+  // Filed under the category of the rule it names, so the note lands next to the findings it once hid.
+  const category: Category = named.map((id) => registry.get(id)?.meta.category).find(Boolean) ?? 'lsid-integer';
+  const what = named.length ? named.join(', ') : 'all rules';
+  const message = unknown.length
+    ? `Suppression directive names unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; it suppresses nothing.`
+    : `Unused suppression directive: no ${what} finding ${directive.kind === 'file' ? 'in this file' : 'on the line it covers'}; the code it once hid may have changed.`;
+  return {
+    ruleId: UNUSED_DIRECTIVE_ID, category, severity: 'note', file,
+    line: directive.line, column: directive.column, endLine: directive.endLine, endColumn: directive.endColumn,
+    message, help: 'Remove the directive, or correct the rule id (see lsid-lint --list-rules).', suppressed: false,
+  };
+}

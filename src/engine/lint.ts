@@ -1,0 +1,145 @@
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/schema.js';
+import { PREFILTER_PATTERN } from '../knowledge/bomgar.js';
+import type { AnalysisOutput, LanguageAdapter } from '../languages/adapter.js';
+import { adapterFor, adapters as defaultAdapters } from '../languages/index.js';
+import type { Rule } from '../rule-kit/index.js';
+import type { Finding, LintResult, ParseErrorEntry, RuleInfo, SeverityOrOff, SkippedFile } from '../types.js';
+import { resolveBomgarContext } from './context.js';
+import { discoverFiles, type DiscoveredFile, type DiscoveryResult } from './discovery.js';
+import { judge } from './judge.js';
+import { readSourceFile } from './read-file.js';
+import { RuleRegistry } from './registry.js';
+import { SourceText } from './source-text.js';
+
+export interface LintOptions {
+  cwd: string;
+  paths: readonly string[];
+  config: ResolvedConfig;
+  rules: readonly Rule[];
+  /** Levels from the command line, applied over the config's. */
+  ruleLevels?: Readonly<Record<string, SeverityOrOff>>;
+  adapters?: readonly LanguageAdapter[];
+}
+
+/** A file that was read and, if it passed the prefilter, analyzed. */
+export interface ScannedFile {
+  file: DiscoveredFile;
+  adapter: LanguageAdapter;
+  source?: SourceText;
+  analysis?: AnalysisOutput;
+}
+
+/** Thrown when a path given on the command line does not exist. */
+export class MissingPathError extends Error {
+  override name = 'MissingPathError';
+}
+
+const READ_CONCURRENCY = 32;
+
+/** The whole pipeline from paths to findings. Pure with respect to the process: no console, no exit. */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const adapters = options.adapters ?? defaultAdapters;
+  const registry = new RuleRegistry(options.rules);
+  const levels = registry.levels([
+    { origin: options.config.source ? path.relative(options.cwd, options.config.source) || options.config.source : 'config', levels: options.config.rules },
+    { origin: '--rule', levels: options.ruleLevels ?? {} },
+  ]);
+
+  // Config patterns are relative to the config's directory, which may lie above the working directory.
+  const discovery = relativeTo(options.cwd, options.config.baseDir, await discoverFiles({
+    cwd: options.config.baseDir,
+    paths: (options.paths.length ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p)),
+    include: options.config.include,
+    exclude: options.config.exclude,
+    maxFileSize: options.config.maxFileSize,
+    isSupported: (file) => adapterFor(file, adapters) !== undefined,
+  }));
+  if (discovery.missing.length) throw new MissingPathError(`no such file or directory: ${discovery.missing.join(', ')}`);
+
+  const skipped: SkippedFile[] = [...discovery.skipped];
+  const parseErrors: ParseErrorEntry[] = [];
+  const scanned = new Map<string, ScannedFile>();
+  const extraContext = [...options.config.context.hosts, ...options.config.context.modules];
+  const mightMatter = (text: string): boolean => PREFILTER_PATTERN.test(text) || extraContext.some((needle) => text.includes(needle));
+
+  const analyze = (entry: ScannedFile, text: string): void => {
+    entry.source = new SourceText(text);
+    entry.analysis = entry.adapter.analyze({ file: entry.file.relPath, text, context: options.config.context });
+    const problem = entry.analysis.parseError;
+    if (problem) parseErrors.push({ file: entry.file.relPath, line: entry.source.position(problem.span.start).line, message: problem.message });
+  };
+
+  await forEachRead(discovery.files, options.config.maxFileSize, (file, outcome) => {
+    if (outcome.kind === 'skipped') {
+      skipped.push({ file: file.relPath, reason: outcome.reason });
+      return;
+    }
+    if (outcome.warning) skipped.push({ file: file.relPath, reason: `${outcome.warning} (scanned anyway)` });
+    const entry: ScannedFile = { file, adapter: adapterFor(file.relPath, adapters)! };
+    scanned.set(file.relPath, entry);
+    if (mightMatter(outcome.text)) analyze(entry, outcome.text);
+  });
+
+  const context = resolveBomgarContext(scanned);
+  // Modules imported by Bomgar code are in context even if the prefilter saw nothing in them (an XML helper, say).
+  const late = context.pendingImports.map((relPath) => scanned.get(relPath)!).filter((entry) => !entry.analysis);
+  await forEachRead(late.map((entry) => entry.file), options.config.maxFileSize, (file, outcome) => {
+    if (outcome.kind === 'text') analyze(scanned.get(file.relPath)!, outcome.text);
+  });
+
+  const findings: Finding[] = [];
+  for (const entry of scanned.values()) {
+    if (!entry.analysis || !entry.source) continue;
+    findings.push(...judge(entry, context.inContext.has(entry.file.relPath), levels, registry));
+  }
+  findings.sort(compareFindings);
+
+  return {
+    filesScanned: scanned.size,
+    findings,
+    coverage: {
+      skipped: skipped.sort((a, b) => compareText(a.file, b.file)),
+      parseErrors: parseErrors.sort((a, b) => compareText(a.file, b.file) || a.line - b.line),
+    },
+    rules: [...levels].filter(([, level]) => level !== 'off').map(([rule, level]): RuleInfo => ({
+      id: rule.meta.id,
+      aliases: rule.meta.aliases ?? [],
+      category: rule.meta.category,
+      defaultSeverity: level === 'off' ? rule.meta.defaultSeverity : level,
+      summary: rule.meta.summary,
+    })),
+  };
+}
+
+/** Reads files with bounded concurrency and hands each outcome over in discovery order. */
+async function forEachRead(
+  files: readonly DiscoveredFile[],
+  maxFileSize: number,
+  consume: (file: DiscoveredFile, outcome: Awaited<ReturnType<typeof readSourceFile>>) => void,
+): Promise<void> {
+  for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
+    const batch = files.slice(i, i + READ_CONCURRENCY);
+    const outcomes = await Promise.all(batch.map((file) => readSourceFile(file.absPath, file.size, maxFileSize)));
+    batch.forEach((file, index) => consume(file, outcomes[index]!));
+  }
+}
+
+/** Re-expresses discovered paths relative to the working directory, as reports show them. */
+function relativeTo(cwd: string, base: string, result: DiscoveryResult): DiscoveryResult {
+  if (path.resolve(cwd) === path.resolve(base)) return result;
+  const rebase = (relPath: string): string => path.relative(cwd, path.resolve(base, relPath)).split(path.sep).join('/');
+  return {
+    files: result.files.map((file) => ({ ...file, relPath: rebase(file.relPath) })).sort((a, b) => compareText(a.relPath, b.relPath)),
+    skipped: result.skipped.map((entry) => ({ ...entry, file: rebase(entry.file) })),
+    missing: result.missing.map((p) => path.relative(cwd, p) || '.'),
+  };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
+}

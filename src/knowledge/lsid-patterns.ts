@@ -1,0 +1,11 @@
+/**
+ * A pattern that captures an LSID as digits: `lsid="(\d+)"`, `lsid=([0-9]+)`, `:lsid(\d+)` route
+ * constraints, `(?<lsid>\d+)`. From 10.6 the value is 32 hex characters, so such a pattern stops
+ * matching or captures a fragment.
+ */
+const LSID_THEN_DIGIT_GROUP = /lsid[^()\s]{0,12}\((?:\?<\w+>|\?:)?(?:\\d|\[0-9\]|\\\\d)(?:\+|\*|\{)/i;
+const NAMED_DIGIT_GROUP = /\(\?<\w*lsid\w*>(?:\\d|\[0-9\])/i;
+
+export function capturesLsidAsDigits(pattern: string): boolean {
+  return LSID_THEN_DIGIT_GROUP.test(pattern) || NAMED_DIGIT_GROUP.test(pattern);
+}

@@ -1,0 +1,22 @@
+/** Identifier words, so that `lastLsid`, `session_lsid` and `LSIDs` name an LSID but `isLsidValid` does not. */
+
+const WORD_SPLIT = /[_\-\s$.@]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
+
+export function identifierWords(name: string): string[] {
+  return name.split(WORD_SPLIT).filter(Boolean).map((w) => w.toLowerCase());
+}
+
+export type NameShape = 'value' | 'collection';
+
+/**
+ * Whether an identifier names an LSID (or lseq) value or a collection of them.
+ * The subject word must be the last word, so `lsidCount`, `lsidIndex`, `lsidLength` and
+ * `isLsid` (a predicate) are not values of the subject.
+ */
+export function namedSubject(name: string, subject: 'lsid' | 'lseq'): NameShape | undefined {
+  const words = identifierWords(name);
+  const last = words[words.length - 1];
+  if (last === subject) return words[0] === 'is' || words[0] === 'has' ? undefined : 'value';
+  if (last === `${subject}s` || (last === 'list' && words[words.length - 2] === subject)) return 'collection';
+  return undefined;
+}

@@ -1,0 +1,45 @@
+import type { FileFacts, Span } from '../types.js';
+
+/** How a language writes comments; suppression directives and fixture annotations use it. */
+export interface CommentSyntax {
+  line: readonly string[];
+  block: readonly (readonly [open: string, close: string])[];
+}
+
+export interface ParseProblem {
+  span: Span;
+  message: string;
+}
+
+export interface AnalysisInput {
+  /** Forward-slash path relative to the working directory. */
+  file: string;
+  text: string;
+  /** Project settings that sharpen context detection (config `context`). */
+  context: ContextSettings;
+}
+
+export interface ContextSettings {
+  hosts: readonly string[];
+  modules: readonly string[];
+  urlPatterns: readonly string[];
+}
+
+export interface AnalysisOutput {
+  facts: FileFacts;
+  /** Set when the file could not be parsed at all; facts are then empty. */
+  parseError?: ParseProblem;
+}
+
+/** One adapter per parser: it turns a file into language-neutral facts. */
+export interface LanguageAdapter {
+  readonly id: string;
+  readonly extensions: readonly string[];
+  readonly comments: CommentSyntax;
+  /**
+   * 'file' (default): a file is in Bomgar context through its own evidence or its imports.
+   * 'project': schema files that nothing imports are in context when the project talks to the API.
+   */
+  readonly contextScope?: 'file' | 'project';
+  analyze(input: AnalysisInput): AnalysisOutput;
+}

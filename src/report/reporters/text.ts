@@ -1,0 +1,56 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding, Severity } from '../../types.js';
+import type { Assessment } from '../assessment.js';
+import type { Reporter, ReporterOptions } from './index.js';
+
+const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
+  error: (c) => c.red,
+  warning: (c) => c.yellow,
+  note: (c) => c.blue,
+};
+
+/** Findings grouped by file as `line:col  severity  message  rule-id`, then the verdict and coverage. */
+export const textReporter: Reporter = (assessment, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const shown = assessment.result.findings.filter((f) => !f.suppressed && (!options.quiet || options.isGated(f)));
+  const lines: string[] = [];
+  let currentFile: string | undefined;
+  for (const finding of shown) {
+    if (finding.file !== currentFile) {
+      if (currentFile !== undefined) lines.push('');
+      lines.push(c.underline(finding.file));
+      currentFile = finding.file;
+    }
+    lines.push(formatFinding(finding, c));
+  }
+  if (shown.length) lines.push('');
+  lines.push(...summaryLines(assessment, c, options));
+  return `${lines.join('\n')}\n`;
+};
+
+function formatFinding(finding: Finding, c: ChalkInstance): string {
+  const position = `${finding.line}:${finding.column}`.padEnd(8);
+  const severity = SEVERITY_STYLE[finding.severity](c)(finding.severity.padEnd(7));
+  return `  ${c.dim(position)}  ${severity}  ${finding.message}  ${c.dim(finding.ruleId)}`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function summaryLines(assessment: Assessment, c: ChalkInstance, options: ReporterOptions): string[] {
+  const { summary, verdict, result } = assessment;
+  const badge = verdict === 'blocked' ? c.red.bold('blocked') : verdict === 'ready-with-warnings' ? c.yellow.bold('ready-with-warnings') : c.green.bold('ready');
+  const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.notes, 'note')].join(', ');
+  const suppressed = summary.suppressed ? `, ${summary.suppressed} suppressed` : '';
+  const lines = [`Bomgar 10.6 readiness: ${badge} — ${counts}${suppressed} in ${plural(summary.filesScanned, 'file')} scanned`];
+  const { skipped, parseErrors } = result.coverage;
+  if (skipped.length || parseErrors.length) {
+    lines.push(c.dim(`Not fully checked: ${plural(skipped.length, 'file')} skipped, ${plural(parseErrors.length, 'file')} failed to parse${options.quiet ? '' : ':'}`));
+    if (!options.quiet) {
+      for (const entry of skipped) lines.push(c.dim(`  ${entry.file}: ${entry.reason}`));
+      for (const entry of parseErrors) lines.push(c.dim(`  ${entry.file}:${entry.line}: parse error: ${entry.message}`));
+    }
+  }
+  return lines;
+}
