@@ -95,10 +95,21 @@ export interface XmlOperation {
   library?: string;
 }
 
+/** What a module exports that is an LSID or lseq, so importers can follow it across files. */
+export interface ExportedValue {
+  subject: Subject;
+  collection: boolean;
+  origin: string;
+  /** 'value': the export holds it; 'return': calling the export returns it. */
+  via: 'value' | 'return';
+}
+
 export interface FileFacts {
   evidence: ContextEvidence[];
-  /** Import specifiers of other scanned files, resolved to project-relative paths. */
+  /** Relative import specifiers, as written; the engine resolves them against the scanned files. */
   localImports: string[];
+  /** Exported LSID/lseq values by export name ('default' for the default export). */
+  exports?: Record<string, ExportedValue>;
   valueUses: ValueUse[];
   xmlOps: XmlOperation[];
 }

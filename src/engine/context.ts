@@ -39,7 +39,7 @@ export function resolveBomgarContext(scanned: ReadonlyMap<string, ScannedFile>):
   return { inContext, pendingImports: [...pending].sort() };
 }
 
-function resolveImport(from: string, specifier: string, scanned: ReadonlyMap<string, ScannedFile>): string | undefined {
+export function resolveImport(from: string, specifier: string, scanned: ReadonlyMap<string, ScannedFile>): string | undefined {
   const base = path.posix.join(path.posix.dirname(from), specifier);
   // TypeScript ESM imports name the emitted `.js`; the scanned file is the `.ts` beside it.
   const stem = base.replace(/\.(?:js|jsx|mjs|cjs)$/, '');

@@ -5,7 +5,7 @@ import type { AnalysisOutput, LanguageAdapter } from '../languages/adapter.js';
 import { adapterFor, adapters as defaultAdapters } from '../languages/index.js';
 import type { Rule } from '../rule-kit/index.js';
 import type { Finding, LintResult, ParseErrorEntry, RuleInfo, SeverityOrOff, SkippedFile } from '../types.js';
-import { resolveBomgarContext } from './context.js';
+import { resolveBomgarContext, resolveImport } from './context.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryResult } from './discovery.js';
 import { judge } from './judge.js';
 import { readSourceFile } from './read-file.js';
@@ -88,6 +88,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (outcome.kind === 'text') analyze(scanned.get(file.relPath)!, outcome.text);
   });
 
+  followImports(scanned, context.inContext, options.config.context);
+
   const findings: Finding[] = [];
   for (const entry of scanned.values()) {
     if (!entry.analysis || !entry.source) continue;
@@ -110,6 +112,39 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       summary: rule.meta.summary,
     })),
   };
+}
+
+const IMPORT_ROUNDS = 3;
+
+/**
+ * Values cross files through exports: Bomgar code that imports a module exporting an LSID (or a
+ * function returning one) is analyzed again with those exports known. A few rounds follow chains.
+ */
+function followImports(scanned: ReadonlyMap<string, ScannedFile>, inContext: ReadonlySet<string>, settings: ResolvedConfig['context']): void {
+  let changed = new Set(scanned.keys());
+  for (let round = 0; round < IMPORT_ROUNDS && changed.size; round++) {
+    const next = new Set<string>();
+    for (const relPath of inContext) {
+      const entry = scanned.get(relPath);
+      const facts = entry?.analysis?.facts;
+      if (!entry?.source || !facts || entry.analysis?.parseError) continue;
+      const targets = facts.localImports.map((specifier) => [specifier, resolveImport(relPath, specifier, scanned)] as const);
+      if (!targets.some(([, target]) => target && changed.has(target) && Object.keys(scanned.get(target)!.analysis?.facts.exports ?? {}).length)) continue;
+      const bySpecifier = new Map(targets);
+      const before = JSON.stringify(facts.exports ?? {});
+      entry.analysis = entry.adapter.analyze({
+        file: relPath,
+        text: entry.source.text,
+        context: settings,
+        importedValue: (specifier, name) => {
+          const target = bySpecifier.get(specifier);
+          return target ? scanned.get(target)?.analysis?.facts.exports?.[name] : undefined;
+        },
+      });
+      if (JSON.stringify(entry.analysis.facts.exports ?? {}) !== before) next.add(relPath);
+    }
+    changed = next;
+  }
 }
 
 /** Reads files with bounded concurrency and hands each outcome over in discovery order. */

@@ -1,4 +1,4 @@
-import type { FileFacts, Span } from '../types.js';
+import type { ExportedValue, FileFacts, Span } from '../types.js';
 
 /** How a language writes comments; suppression directives and fixture annotations use it. */
 export interface CommentSyntax {
@@ -17,6 +17,8 @@ export interface AnalysisInput {
   text: string;
   /** Project settings that sharpen context detection (config `context`). */
   context: ContextSettings;
+  /** What another scanned module exports, by import specifier and export name (set on the second pass). */
+  importedValue?(specifier: string, name: string): ExportedValue | undefined;
 }
 
 export interface ContextSettings {

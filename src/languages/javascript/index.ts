@@ -1,6 +1,7 @@
 import type { LanguageAdapter } from '../adapter.js';
 import { collectDeclarations } from './declarations.js';
 import { collectEvidence, collectLocalImports } from './evidence.js';
+import { collectExports } from './exports.js';
 import { parseJavaScript } from './parse.js';
 import { Scopes } from './scope.js';
 import { collectValueUses } from './value-uses.js';
@@ -11,17 +12,18 @@ export const javascriptAdapter: LanguageAdapter = {
   id: 'javascript',
   extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
   comments: { line: ['//'], block: [['/*', '*/']] },
-  analyze({ file, text, context }) {
+  analyze({ file, text, context, importedValue }) {
     const parsed = parseJavaScript(file, text);
     if (!parsed.ok) {
       return { facts: { evidence: [], localImports: [], valueUses: [], xmlOps: [] }, parseError: parsed.problem };
     }
     const sourceFile = parsed.sourceFile;
-    const values = new ValueAnalysis(sourceFile, new Scopes(sourceFile));
+    const values = new ValueAnalysis(sourceFile, new Scopes(sourceFile), importedValue);
     return {
       facts: {
         evidence: collectEvidence(sourceFile, context),
         localImports: collectLocalImports(sourceFile),
+        exports: collectExports(sourceFile, values),
         valueUses: [...collectValueUses(sourceFile, values), ...collectDeclarations(sourceFile, values)],
         xmlOps: collectXmlOperations(sourceFile, values),
       },

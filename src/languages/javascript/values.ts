@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { Subject } from '../../types.js';
+import type { ExportedValue, Subject } from '../../types.js';
 import { namedSubject } from '../../knowledge/names.js';
 import {
   LIBXMLJS_NODE_METHODS, LIBXMLJS_PARSERS, XML2JS_CALLBACK_PARSERS, XML2JS_PROMISE_PARSERS, XML_MODULES,
@@ -16,6 +16,8 @@ export type AbstractValue =
   | { kind: 'record'; fields: Map<string, AbstractValue> }
   /** An imported module, or a member of one (`xpath.select` → module xpath, path ['select']). */
   | { kind: 'module'; module: string; path: string[] }
+  /** A function known (from another module's exports) to return this value. */
+  | { kind: 'callable'; returns: AbstractValue }
   /** A value from an XML library. */
   | { kind: 'xml'; library: JsXmlLibrary; role: XmlRole; fragileLeaves?: boolean; member?: string };
 
@@ -49,7 +51,11 @@ export class ValueAnalysis {
   private readonly parameterValues = new Map<ts.SignatureDeclaration, Map<number, AbstractValue>>();
   private readonly calls: ts.CallExpression[] = [];
 
-  constructor(private readonly sourceFile: ts.SourceFile, readonly scopes: Scopes) {
+  constructor(
+    sourceFile: ts.SourceFile,
+    readonly scopes: Scopes,
+    private readonly imported?: (specifier: string, name: string) => ExportedValue | undefined,
+  ) {
     const collect = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.calls.push(node);
       ts.forEachChild(node, collect);
@@ -183,7 +189,9 @@ export class ValueAnalysis {
       case 'parameter':
         return this.applyPath(this.parameterValue(source.fn, source.index), source.path);
       case 'import':
-        return { kind: 'module', module: source.module, path: source.imported === '*' || source.imported === 'default' ? [] : [source.imported] };
+        if (source.imported === '*') return { kind: 'module', module: source.module, path: [] };
+        return this.importedMember(source.module, source.imported) ??
+          { kind: 'module', module: source.module, path: source.imported === 'default' ? [] : [source.imported] };
       default:
         return undefined;
     }
@@ -224,6 +232,15 @@ export class ValueAnalysis {
     return undefined;
   }
 
+  /** An export of another scanned module (relative specifiers only), as this file sees it. */
+  private importedMember(module: string, name: string): AbstractValue | undefined {
+    if (!module.startsWith('.') || !this.imported) return undefined;
+    const exported = this.imported(module, name);
+    if (!exported) return undefined;
+    const value: AbstractValue = { kind: 'subject', subject: exported.subject, collection: exported.collection, origin: exported.origin };
+    return exported.via === 'return' ? { kind: 'callable', returns: value } : value;
+  }
+
   applyPath(value: AbstractValue | undefined, path: readonly PathStep[]): AbstractValue | undefined {
     let current = value;
     for (const step of path) {
@@ -251,7 +268,13 @@ export class ValueAnalysis {
       case 'record':
         return value.fields.get(name);
       case 'module':
+        if (value.path.length === 0) {
+          const exported = this.importedMember(value.module, name);
+          if (exported) return exported;
+        }
         return { kind: 'module', module: value.module, path: [...value.path, name] };
+      case 'callable':
+        return undefined;
       case 'subject':
         return /^\d+$/.test(name) ? { ...value, collection: false } : undefined;
       case 'xml':
@@ -302,6 +325,8 @@ export class ValueAnalysis {
 
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
+      const member = this.valueOf(callee);
+      if (member?.kind === 'callable') return member.returns;
       const receiverExpression = callee.expression;
       if (NAMED_READERS.has(method)) {
         const read = call.arguments
@@ -324,8 +349,8 @@ export class ValueAnalysis {
       return this.xmlCallValue(call, method, receiver);
     }
     const calleeValue = this.valueOf(callee);
+    if (calleeValue?.kind === 'callable') return calleeValue.returns;
     if (calleeValue?.kind === 'module') return this.moduleCallValue(call, calleeValue);
-    if (calleeValue?.kind === 'xml' && calleeValue.role === 'selector') return undefined;
     return undefined;
   }
 
