@@ -88,7 +88,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (outcome.kind === 'text') analyze(scanned.get(file.relPath)!, outcome.text);
   });
 
-  followImports(scanned, context.inContext, options.config.context);
+  followImports(scanned, context.inContext);
 
   const findings: Finding[] = [];
   for (const entry of scanned.values()) {
@@ -120,7 +120,7 @@ const IMPORT_ROUNDS = 3;
  * Values cross files through exports: Bomgar code that imports a module exporting an LSID (or a
  * function returning one) is analyzed again with those exports known. A few rounds follow chains.
  */
-function followImports(scanned: ReadonlyMap<string, ScannedFile>, inContext: ReadonlySet<string>, settings: ResolvedConfig['context']): void {
+function followImports(scanned: ReadonlyMap<string, ScannedFile>, inContext: ReadonlySet<string>): void {
   let changed = new Set(scanned.keys());
   for (let round = 0; round < IMPORT_ROUNDS && changed.size; round++) {
     const next = new Set<string>();
@@ -130,17 +130,17 @@ function followImports(scanned: ReadonlyMap<string, ScannedFile>, inContext: Rea
       if (!entry?.source || !facts || entry.analysis?.parseError) continue;
       const targets = facts.localImports.map((specifier) => [specifier, resolveImport(relPath, specifier, scanned)] as const);
       if (!targets.some(([, target]) => target && changed.has(target) && Object.keys(scanned.get(target)!.analysis?.facts.exports ?? {}).length)) continue;
+      const refine = entry.analysis?.refine;
+      if (!refine) continue;
       const bySpecifier = new Map(targets);
       const before = JSON.stringify(facts.exports ?? {});
-      entry.analysis = entry.adapter.analyze({
-        file: relPath,
-        text: entry.source.text,
-        context: settings,
-        importedValue: (specifier, name) => {
+      entry.analysis = {
+        ...entry.analysis,
+        facts: refine((specifier, name) => {
           const target = bySpecifier.get(specifier);
           return target ? scanned.get(target)?.analysis?.facts.exports?.[name] : undefined;
-        },
-      });
+        }),
+      };
       if (JSON.stringify(entry.analysis.facts.exports ?? {}) !== before) next.add(relPath);
     }
     changed = next;

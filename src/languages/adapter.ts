@@ -17,9 +17,10 @@ export interface AnalysisInput {
   text: string;
   /** Project settings that sharpen context detection (config `context`). */
   context: ContextSettings;
-  /** What another scanned module exports, by import specifier and export name (set on the second pass). */
-  importedValue?(specifier: string, name: string): ExportedValue | undefined;
 }
+
+/** What another scanned module exports, by import specifier and export name. */
+export type ImportedValueLookup = (specifier: string, name: string) => ExportedValue | undefined;
 
 export interface ContextSettings {
   hosts: readonly string[];
@@ -29,6 +30,11 @@ export interface ContextSettings {
 
 export interface AnalysisOutput {
   facts: FileFacts;
+  /**
+   * Recomputes the facts once other modules' exports are known, reusing the parsed tree (each file
+   * is parsed once). Adapters without cross-file flow leave it out.
+   */
+  refine?(importedValue: ImportedValueLookup): FileFacts;
   /** Set when the file could not be parsed at all; facts are then empty. */
   parseError?: ParseProblem;
 }
