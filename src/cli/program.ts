@@ -36,6 +36,7 @@ interface CliOptions {
   color: boolean;
   quiet?: boolean;
   debug?: boolean;
+  typeAware?: boolean;
 }
 
 const LEVELS: readonly SeverityOrOff[] = [...SEVERITIES, 'off'];
@@ -57,6 +58,7 @@ export function createProgram(io: CliIo): Command {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
     .option('-c, --config <file>', 'use this JSON config file instead of searching for one')
     .option('--rule <id=level>', 'set a rule level: error, warning, note or off (repeatable)', parseRuleOption, {})
+    .option('--type-aware', 'use TypeScript type information for files in Bomgar context (slower)')
     .option('--list-rules', 'list the rules and exit')
     .option('--no-color', 'never colour the output')
     .option('-q, --quiet', 'show only findings that fail the run, and the summary')
@@ -98,7 +100,7 @@ async function execute(paths: string[], options: CliOptions, io: CliIo, rules: r
     return EXIT_OK;
   }
   const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
-  const result = await lint({ cwd: io.cwd, paths, config, rules, ruleLevels: options.rule });
+  const result = await lint({ cwd: io.cwd, paths, config, rules, ruleLevels: options.rule, typeAware: options.typeAware });
   const assessment = assess(result, toolVersion());
   const gated = new Set(gatedFindings(result.findings, options.failOn));
   const report = reporters[options.format]!(assessment, { color, quiet: options.quiet ?? false, isGated: (f) => gated.has(f) });

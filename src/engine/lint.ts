@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { PREFILTER_PATTERN } from '../knowledge/bomgar.js';
@@ -20,6 +21,8 @@ export interface LintOptions {
   /** Levels from the command line, applied over the config's. */
   ruleLevels?: Readonly<Record<string, SeverityOrOff>>;
   adapters?: readonly LanguageAdapter[];
+  /** Build whole-program models (types, path aliases) for the files in Bomgar context: slower, sharper. */
+  typeAware?: boolean;
 }
 
 /** A file that was read and, if it passed the prefilter, analyzed. */
@@ -28,6 +31,8 @@ export interface ScannedFile {
   adapter: LanguageAdapter;
   source?: SourceText;
   analysis?: AnalysisOutput;
+  /** Import specifier → scanned file, when a program model resolved them (path aliases included). */
+  resolvedImports?: ReadonlyMap<string, string>;
 }
 
 /** Thrown when a path given on the command line does not exist. */
@@ -88,6 +93,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (outcome.kind === 'text') analyze(scanned.get(file.relPath)!, outcome.text);
   });
 
+  if (options.typeAware) applyPrograms(scanned, context.inContext, adapters, options);
   followImports(scanned, context.inContext);
 
   const findings: Finding[] = [];
@@ -114,6 +120,47 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
 }
 
+/**
+ * `--type-aware`: each adapter that can builds one program over its files in context; their facts are
+ * recomputed with type information, and scanned files they import (through path aliases too) join the context.
+ */
+function applyPrograms(scanned: Map<string, ScannedFile>, inContext: Set<string>, adapters: readonly LanguageAdapter[], options: LintOptions): void {
+  const byAbsPath = new Map([...scanned.values()].map((entry) => [path.resolve(entry.file.absPath), entry.file.relPath]));
+  for (const adapter of adapters) {
+    if (!adapter.createProgram) continue;
+    const members = [...inContext].map((relPath) => scanned.get(relPath)!).filter((entry) => entry.adapter === adapter && entry.source && !entry.analysis?.parseError);
+    if (!members.length) continue;
+    const program = adapter.createProgram(
+      members.map((entry) => ({ relPath: entry.file.relPath, absPath: entry.file.absPath, text: entry.source!.text })),
+      {
+        cwd: options.cwd,
+        context: options.config.context,
+        toRelPath: (absPath) => byAbsPath.get(path.resolve(absPath)),
+        readFile: (relPath) => scanned.get(relPath)?.source?.text ?? readSmallFile(scanned.get(relPath), options.config.maxFileSize),
+      },
+    );
+    const imported = members.flatMap((entry) => [...program.resolvedImports(entry.file.relPath).values()]);
+    for (const relPath of new Set([...members.map((entry) => entry.file.relPath), ...imported])) {
+      const entry = scanned.get(relPath)!;
+      const facts = program.analyze(relPath);
+      if (!facts) continue;
+      entry.source ??= new SourceText(readSmallFile(entry, options.config.maxFileSize) ?? '');
+      entry.analysis = { facts, refine: (lookup) => program.analyze(relPath, lookup)! };
+      entry.resolvedImports = program.resolvedImports(relPath);
+      inContext.add(relPath);
+    }
+  }
+}
+
+function readSmallFile(entry: ScannedFile | undefined, maxFileSize: number): string | undefined {
+  if (!entry || entry.file.size > maxFileSize) return undefined;
+  try {
+    return readFileSync(entry.file.absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 const IMPORT_ROUNDS = 3;
 
 /**
@@ -128,7 +175,9 @@ function followImports(scanned: ReadonlyMap<string, ScannedFile>, inContext: Rea
       const entry = scanned.get(relPath);
       const facts = entry?.analysis?.facts;
       if (!entry?.source || !facts || entry.analysis?.parseError) continue;
-      const targets = facts.localImports.map((specifier) => [specifier, resolveImport(relPath, specifier, scanned)] as const);
+      const targets = entry.resolvedImports
+        ? [...entry.resolvedImports]
+        : facts.localImports.map((specifier) => [specifier, resolveImport(relPath, specifier, scanned)] as const);
       if (!targets.some(([, target]) => target && changed.has(target) && Object.keys(scanned.get(target)!.analysis?.facts.exports ?? {}).length)) continue;
       const refine = entry.analysis?.refine;
       if (!refine) continue;

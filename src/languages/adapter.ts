@@ -39,6 +39,20 @@ export interface AnalysisOutput {
   parseError?: ParseProblem;
 }
 
+export interface ProgramFile {
+  relPath: string;
+  absPath: string;
+  text: string;
+}
+
+/** A whole-program model (types, module resolution) over the files in Bomgar context: opt-in, costly. */
+export interface ProgramAnalysis {
+  /** Facts for a member file, sharpened by type information. */
+  analyze(relPath: string, importedValue?: ImportedValueLookup): FileFacts | undefined;
+  /** Import specifier → scanned file, as the program resolves it (including path aliases). */
+  resolvedImports(relPath: string): ReadonlyMap<string, string>;
+}
+
 /** One adapter per parser: it turns a file into language-neutral facts. */
 export interface LanguageAdapter {
   readonly id: string;
@@ -50,4 +64,9 @@ export interface LanguageAdapter {
    */
   readonly contextScope?: 'file' | 'project';
   analyze(input: AnalysisInput): AnalysisOutput;
+  /**
+   * Builds a program over the given files (and the scanned files they import); `toRelPath` maps an
+   * absolute path to a scanned file's relative path, or undefined for files outside the scan.
+   */
+  createProgram?(files: readonly ProgramFile[], options: { cwd: string; context: ContextSettings; toRelPath(absPath: string): string | undefined; readFile(relPath: string): string | undefined }): ProgramAnalysis;
 }

@@ -21,6 +21,12 @@ export type AbstractValue =
   /** A value from an XML library. */
   | { kind: 'xml'; library: JsXmlLibrary; role: XmlRole; fragileLeaves?: boolean; member?: string };
 
+/** Type information from a whole-program model (`--type-aware`). */
+export interface TypeHints {
+  /** The name of the type an expression is declared with (`id: Lsid` → 'Lsid'), across modules. */
+  declaredTypeName(expression: ts.Expression): string | undefined;
+}
+
 export type XmlRole =
   /** xml2js Parser, fast-xml-parser XMLParser, DOMParser instances */
   | 'parser'
@@ -55,6 +61,7 @@ export class ValueAnalysis {
     sourceFile: ts.SourceFile,
     readonly scopes: Scopes,
     private readonly imported?: (specifier: string, name: string) => ExportedValue | undefined,
+    private readonly types?: TypeHints,
   ) {
     const collect = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.calls.push(node);
@@ -158,8 +165,14 @@ export class ValueAnalysis {
   private identifierValue(identifier: ts.Identifier): AbstractValue | undefined {
     const binding = this.scopes.resolve(identifier);
     const fromBinding = binding ? this.bindingValue(binding) : undefined;
-    if (fromBinding) return fromBinding;
-    return namedValue(identifier.text, identifier.text);
+    return fromBinding ?? namedValue(identifier.text, identifier.text) ?? this.typedValue(identifier);
+  }
+
+  /** A value declared with an LSID-named type (`type Lsid = string; let id: Lsid`). */
+  private typedValue(expression: ts.Expression, typeNode?: ts.TypeNode): AbstractValue | undefined {
+    const name = typeNode && ts.isTypeReferenceNode(typeNode) ? typeNode.typeName.getText() : this.types?.declaredTypeName(expression);
+    const value = name ? namedValue(name.split('.').pop()!, `${expression.getText()}: ${name}`) : undefined;
+    return value?.kind === 'subject' ? { ...value, origin: shorten(`${expression.getText()}: ${name}`) } : undefined;
   }
 
   bindingValue(binding: Binding): AbstractValue | undefined {
@@ -168,6 +181,7 @@ export class ValueAnalysis {
     if (this.inProgress.has(key)) return undefined;
     this.inProgress.add(key);
     let value = this.sourceValue(binding);
+    value ??= binding.typeNode ? this.typedValue(binding.declaration, binding.typeNode) : undefined;
     for (const assigned of binding.assignments) value ??= this.valueOf(assigned);
     for (const element of binding.appended) {
       const appended = ts.isSpreadElement(element) ? this.subjectOf(element.expression) : this.scalarSubjectOf(element);
@@ -260,7 +274,7 @@ export class ValueAnalysis {
     if (named) return named;
     if (object.kind === ts.SyntaxKind.ThisKeyword) return this.thisField(whole, name);
     const base = this.valueOf(object);
-    return base ? this.memberOfValue(base, name) : undefined;
+    return (base ? this.memberOfValue(base, name) : undefined) ?? this.typedValue(whole);
   }
 
   private memberOfValue(value: AbstractValue, name: string): AbstractValue | undefined {
