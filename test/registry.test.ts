@@ -229,7 +229,6 @@ describe.each([...rules].sort(byId).map((rule) => [rule.meta.id, rule] as const)
       expect(found, 'the Correct example must stay silent').toEqual([]);
     }
   });
-
 });
 
 /** Where a file's relative imports (static, `export … from`, dynamic and require) point, as project paths. */

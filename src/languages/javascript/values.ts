@@ -5,6 +5,7 @@ import {
   LIBXMLJS_NODE_METHODS, LIBXMLJS_PARSERS, XML2JS_CALLBACK_PARSERS, XML2JS_PROMISE_PARSERS, XML_MODULES,
   leafRootBecomesObject, type JsXmlLibrary,
 } from '../../knowledge/xml-js.js';
+import { stripsOneNamespace } from '../../knowledge/xml-strings.js';
 import { Scopes, type Binding, type PathStep } from './scope.js';
 import { propertyName, stringValue, unwrap, calleeName } from './syntax.js';
 
@@ -19,7 +20,7 @@ export type AbstractValue =
   /** A function known (from another module's exports) to return this value. */
   | { kind: 'callable'; returns: AbstractValue }
   /** A value from an XML library. */
-  | { kind: 'xml'; library: JsXmlLibrary; role: XmlRole; fragileLeaves?: boolean; member?: string };
+  | { kind: 'xml'; library: JsXmlLibrary; role: XmlRole; fragileLeaves?: boolean; member?: string; namespaceFree?: boolean };
 
 /** Type information from a whole-program model (`--type-aware`). */
 export interface TypeHints {
@@ -151,7 +152,11 @@ export class ValueAnalysis {
     if (ts.isCallExpression(expression)) return this.callValue(expression);
     if (ts.isNewExpression(expression)) return this.newValue(expression);
     if (ts.isAwaitExpression(expression)) return this.valueOf(expression.expression);
-    if (ts.isConditionalExpression(expression)) return this.valueOf(expression.whenTrue) ?? this.valueOf(expression.whenFalse);
+    if (ts.isConditionalExpression(expression)) {
+      // `typeof v === 'object' ? v._ : v` is the documented way to read a leaf either way: not the raw leaf any more.
+      if (testsTypeof(expression.condition)) return undefined;
+      return this.valueOf(expression.whenTrue) ?? this.valueOf(expression.whenFalse);
+    }
     if (ts.isBinaryExpression(expression)) return this.binaryValue(expression);
     if (ts.isTemplateExpression(expression)) return this.derivedFrom(expression.templateSpans.map((span) => span.expression));
     if (ts.isArrayLiteralExpression(expression)) return this.arrayValue(expression);
@@ -240,7 +245,9 @@ export class ValueAnalysis {
   private xml2jsResult(call: ts.CallExpression, receiver: AbstractValue | undefined): AbstractValue | undefined {
     if (receiver?.kind === 'xml' && receiver.role === 'parser') return { kind: 'xml', library: 'xml2js', role: 'object', fragileLeaves: receiver.fragileLeaves };
     if (receiver?.kind === 'module' && XML_MODULES[receiver.module] === 'xml2js') {
-      const options = call.arguments.length >= 3 ? this.literalOptions(call.arguments[1]) : {};
+      // parseString(xml, [options,] callback) and parseStringPromise(xml, [options]).
+      const lastIsCallback = call.arguments.length >= 2 && isFunctionExpression(call.arguments[call.arguments.length - 1]!);
+      const options = call.arguments.length - (lastIsCallback ? 1 : 0) >= 2 ? this.literalOptions(call.arguments[1]) : {};
       return { kind: 'xml', library: 'xml2js', role: 'object', fragileLeaves: leafRootBecomesObject('xml2js', options) };
     }
     return undefined;
@@ -388,7 +395,7 @@ export class ValueAnalysis {
   private moduleCallValue(call: ts.CallExpression, callee: Extract<AbstractValue, { kind: 'module' }>): AbstractValue | undefined {
     const library = XML_MODULES[callee.module];
     const fn = callee.path[callee.path.length - 1] ?? 'default';
-    if (library === 'libxmljs' && LIBXMLJS_PARSERS.has(fn)) return { kind: 'xml', library, role: 'document' };
+    if (library === 'libxmljs' && LIBXMLJS_PARSERS.has(fn)) return { kind: 'xml', library, role: 'document', namespaceFree: this.stripsNamespace(call.arguments[0]) };
     if (library === 'xml2js' && XML2JS_PROMISE_PARSERS.has(fn)) return this.xml2jsResult(call, callee);
     if (library === 'xpath' && fn === 'useNamespaces') return { kind: 'xml', library, role: 'selector' };
     if (library === 'xpath' && fn === 'parse') return { kind: 'xml', library, role: 'compiled' };
@@ -401,7 +408,7 @@ export class ValueAnalysis {
     if (receiver.role === 'parser') {
       if (receiver.library === 'xml2js' && XML2JS_PROMISE_PARSERS.has(method)) return this.xml2jsResult(call, receiver);
       if (receiver.library === 'fast-xml-parser' && method === 'parse') return { ...receiver, role: 'object' };
-      if (method === 'parseFromString') return { kind: 'xml', library: receiver.library, role: 'document' };
+      if (method === 'parseFromString') return { kind: 'xml', library: receiver.library, role: 'document', namespaceFree: this.stripsNamespace(call.arguments[0]) };
     }
     if (receiver.role === 'document' && receiver.library === 'libxmljs' && LIBXMLJS_NODE_METHODS.has(method)) return receiver;
     return undefined;
@@ -421,6 +428,28 @@ export class ValueAnalysis {
     if (library === 'fast-xml-parser' && className === 'XMLParser') return { kind: 'xml', library, role: 'parser', fragileLeaves: leafRootBecomesObject(library, options) };
     if ((library === 'xmldom' || library === 'jsdom') && className === 'DOMParser') return { kind: 'xml', library, role: 'parser' };
     return undefined;
+  }
+
+  /**
+   * Whether a string reaching an XML parser had every default namespace removed generically
+   * (`xml.replace(/\sxmlns="[^"]*"/g, '')`), after which unprefixed XPath works on all versions.
+   */
+  stripsNamespace(argument: ts.Expression | undefined, depth = 0): boolean {
+    if (!argument || depth > 6) return false;
+    const expression = unwrap(argument);
+    if (ts.isIdentifier(expression)) {
+      const binding = this.scopes.resolve(expression);
+      const sources = binding?.source.kind === 'initializer' ? [binding.source.expression, ...binding.assignments] : binding?.assignments ?? [];
+      return sources.length > 0 && sources.some((source) => this.stripsNamespace(source, depth + 1));
+    }
+    if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) return false;
+    const method = expression.expression.name.text;
+    const pattern = expression.arguments[0] ? unwrap(expression.arguments[0]) : undefined;
+    if ((method === 'replace' || method === 'replaceAll') && pattern) {
+      const text = ts.isRegularExpressionLiteral(pattern) ? pattern.text : ts.isStringLiteralLike(pattern) ? pattern.text : '';
+      if (/xmlns/.test(text) && !stripsOneNamespace(text)) return true;
+    }
+    return this.stripsNamespace(expression.expression.expression, depth + 1);
   }
 
   /** Boolean options of an object literal (possibly through a const); undefined if they cannot be read. */
@@ -447,6 +476,9 @@ export class ValueAnalysis {
   private binaryValue(expression: ts.BinaryExpression): AbstractValue | undefined {
     const operator = expression.operatorToken.kind;
     if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+      // `v['#text'] ?? v` reads the text of a leaf whichever shape it has.
+      const left = unwrap(expression.left);
+      if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && left.expression.getText() === unwrap(expression.right).getText()) return undefined;
       return this.valueOf(expression.left) ?? this.valueOf(expression.right);
     }
     if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.CommaToken) return this.valueOf(expression.right);
@@ -491,6 +523,21 @@ export class ValueAnalysis {
     }
     return fields.size ? { kind: 'record', fields } : undefined;
   }
+}
+
+function isFunctionExpression(expression: ts.Expression): boolean {
+  const inner = unwrap(expression);
+  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
+}
+
+function testsTypeof(condition: ts.Expression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isTypeOfExpression(node)) found = true;
+    else if (!found) ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return found;
 }
 
 /** An LSID or lseq recognised by its name: `lsid`, `lastLsid`, `session_lsid`, `@_lsid`, `lsids`. */

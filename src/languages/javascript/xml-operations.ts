@@ -23,11 +23,11 @@ export function collectXmlOperations(sourceFile: ts.SourceFile, values: ValueAna
     const first = call.arguments[0];
     const calleeValue = values.valueOf(callee);
     if (calleeValue?.kind === 'module' && XML_MODULES[calleeValue.module] === 'xpath' && XPATH_EVALUATORS.has(last(calleeValue.path))) {
-      checkXPath(call, first, `xpath.${last(calleeValue.path)}`, 'xpath');
+      if (!isNamespaceFree(values.valueOf(call.arguments[1] ?? call))) checkXPath(call, first, `xpath.${last(calleeValue.path)}`, 'xpath');
       return;
     }
     if (calleeValue?.kind === 'xml' && calleeValue.role === 'selector') {
-      checkXPath(call, first, 'xpath.useNamespaces(…)', 'xpath');
+      if (!isNamespaceFree(values.valueOf(call.arguments[1] ?? call))) checkXPath(call, first, 'xpath.useNamespaces(…)', 'xpath');
       return;
     }
     if (!ts.isPropertyAccessExpression(callee)) return;
@@ -38,11 +38,11 @@ export function collectXmlOperations(sourceFile: ts.SourceFile, values: ValueAna
       if (!allowsAnyNamespace(first, values)) checkXPath(call, compiledExpression(callee.expression, values.scopes), `xpath.parse(…).${method}`, 'xpath');
       return;
     }
-    if (receiver?.kind === 'xml' && receiver.role === 'document' && receiver.library === 'libxmljs' && LIBXMLJS_XPATH_METHODS.has(method)) {
+    if (receiver?.kind === 'xml' && receiver.role === 'document' && receiver.library === 'libxmljs' && LIBXMLJS_XPATH_METHODS.has(method) && !receiver.namespaceFree) {
       checkXPath(call, first, `libxmljs ${method}()`, 'libxmljs');
       return;
     }
-    if (method === 'evaluate' && isBrowserDocument(callee.expression, receiver, values.scopes)) {
+    if (method === 'evaluate' && isBrowserDocument(callee.expression, receiver, values.scopes) && !isNamespaceFree(receiver)) {
       checkXPath(call, first, 'document.evaluate', 'browser DOM');
       return;
     }
@@ -129,6 +129,11 @@ export function collectXmlOperations(sourceFile: ts.SourceFile, values: ValueAna
 
 function last(path: readonly string[]): string {
   return path[path.length - 1] ?? '';
+}
+
+/** A document parsed from text whose default namespaces were stripped generically. */
+function isNamespaceFree(value: AbstractValue | undefined): boolean {
+  return value?.kind === 'xml' && value.namespaceFree === true;
 }
 
 function isEquality(kind: ts.SyntaxKind): boolean {
