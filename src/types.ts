@@ -57,7 +57,13 @@ export type ValueUseKind =
   /** used as a key that must be unique: Map key, Set member, dedup, object index */
   | 'unique-key'
   /** used as a strictly sequential cursor or gap detector */
-  | 'sequence-cursor';
+  | 'sequence-cursor'
+  /** sorted on as if it told the newest rows: `TOP 10 … ORDER BY lsid DESC`, `ORDER BY lsid LIMIT 10` */
+  | 'recency-order'
+  /** stored in a type that changes the GUID's text: PostgreSQL uuid, SQL Server uniqueidentifier, BINARY(16) */
+  | 'lossy-storage'
+  /** a table that mirrors the API's sessions but has no column for the value (the Integration Client's session without lseq) */
+  | 'missing-column';
 
 export interface ValueUse {
   subject: Subject;

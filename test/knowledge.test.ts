@@ -58,3 +58,14 @@ describe('string patterns', () => {
     expect(capturesLsidAsDigits('gsnumber="(\\d+)"')).toBe(false);
   });
 });
+
+describe('precision of names and patterns', () => {
+  it.each(['eventsByLsid', 'rowForLsid', 'countPerLsid', 'surrogateIdForLsid', 'sessionFromLsid', 'validateLsid'])('%s is not an LSID', (name) => {
+    expect(namedSubject(name, 'lsid')).toBeUndefined();
+  });
+  it('does not read digits captured after another parameter as the LSID', () => {
+    expect(capturesLsidAsDigits('lsid=\\w+&rep_id=(\\d+)')).toBe(false);
+    expect(capturesLsidAsDigits('lsid\\s*=\\s*"(\\d+)"')).toBe(true);
+    expect(capturesLsidAsDigits('lsid%3D(\\d+)')).toBe(true);
+  });
+});

@@ -3,7 +3,8 @@
  * constraints, `(?<lsid>\d+)`. From 10.6 the value is 32 hex characters, so such a pattern stops
  * matching or captures a fragment.
  */
-const LSID_THEN_DIGIT_GROUP = /lsid[^()\s]{0,12}\((?:\?<\w+>|\?:)?(?:\\d|\[0-9\]|\\\\d)(?:\+|\*|\{)/i;
+// Between the name and the group only what separates a name from its value: = : quotes, \s*, %3D.
+const LSID_THEN_DIGIT_GROUP = /lsid(?:\\s[*+?]?|\s|=|"|'|\\"|\\'|:|%3D){0,6}\((?:\?<\w+>|\?:)?(?:\\d|\[0-9\]|\\\\d)(?:\+|\*|\{)/i;
 const NAMED_DIGIT_GROUP = /\(\?<\w*lsid\w*>(?:\\d|\[0-9\])/i;
 
 export function capturesLsidAsDigits(pattern: string): boolean {

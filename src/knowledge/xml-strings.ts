@@ -16,5 +16,5 @@ export function literalRootTag(text: string): string | undefined {
 
 /** Removes `xmlns="<one URI>"` by its text: right for one appliance version, wrong before and after it. */
 export function stripsOneNamespace(pattern: string): boolean {
-  return /xmlns/.test(pattern) && /https?:|www\\?\./.test(pattern);
+  return /xmlns/.test(pattern) && /networkstreaming|bomgar|beyondtrust/i.test(pattern);
 }

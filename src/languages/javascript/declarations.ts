@@ -30,8 +30,28 @@ export function collectDeclarations(sourceFile: ts.SourceFile, values: ValueAnal
       if (value?.kind === 'subject' && value.subject === 'lsid' && isNumericType(node.type, value.collection)) add(node.type, value, 'numeric-type', `returns ${node.type.getText()}`);
     } else if (ts.isCallExpression(node)) {
       knexColumn(node);
+      compositeUnique(node);
+    } else if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) {
+      const value = values.scalarSubjectOf(node.expression);
+      if (value?.subject === 'lsid' && isNumericType(node.type, false)) add(node.type, value, 'numeric-type', `as ${node.type.getText()}`);
+    } else if (ts.isObjectLiteralExpression(node) && booleanProperty(node, 'unique')) {
+      // Sequelize `indexes: [{ unique: true, fields: ['end_time', 'lseq'] }]`.
+      const fields = node.properties.find((p) => ts.isPropertyAssignment(p) && propertyName(p.name) === 'fields') as ts.PropertyAssignment | undefined;
+      const lseq = fields ? lseqColumnIn(fields.initializer) : undefined;
+      if (fields && lseq) add(fields, lseq, 'unique-key', `unique index (${fields.initializer.getText()})`);
     }
     ts.forEachChild(node, visit);
+  };
+
+  /** knex `t.unique(['end_time', 'lseq'])` / `t.primary(['lseq'])`, TypeORM `@Unique([…])` / `@Index([…], { unique: true })`. */
+  const compositeUnique = (call: ts.CallExpression): void => {
+    const name = calleeName(call.expression)?.split('.').pop();
+    const columns = call.arguments.find((argument) => ts.isArrayLiteralExpression(unwrap(argument)));
+    const lseq = columns ? lseqColumnIn(columns) : undefined;
+    if (!lseq || !name) return;
+    const unique = name === 'unique' || name === 'primary' || name === 'Unique' || name === 'PrimaryKey' ||
+      (name === 'Index' && call.arguments.some((a) => ts.isObjectLiteralExpression(unwrap(a)) && booleanProperty(unwrap(a) as ts.ObjectLiteralExpression, 'unique')));
+    if (unique) add(call, lseq, 'unique-key', `unique key (${call.getText().replace(/\s+/g, ' ')})`);
   };
 
   const declaration = (node: ts.PropertySignature | ts.PropertyDeclaration | ts.ParameterDeclaration | ts.VariableDeclaration): void => {
@@ -44,8 +64,9 @@ export function collectDeclarations(sourceFile: ts.SourceFile, values: ValueAnal
       return;
     }
     const numericDecorator = decorators.find(isNumericDecorator);
+    const type = node.type ?? ts.getJSDocType(node);
     if (numericDecorator) add(numericDecorator, value, 'numeric-type', numericDecorator.getText().replace(/\s+/g, ' '));
-    else if (node.type && isNumericType(node.type, value.collection)) add(node.type, value, 'numeric-type', node.type.getText());
+    else if (type && isNumericType(type, value.collection)) add(type, value, 'numeric-type', type.getText());
   };
 
   const schemaProperty = (property: ts.PropertyAssignment): void => {
@@ -57,7 +78,12 @@ export function collectDeclarations(sourceFile: ts.SourceFile, values: ValueAnal
       if (ts.isObjectLiteralExpression(init) && (booleanProperty(init, 'unique') || booleanProperty(init, 'primaryKey'))) add(property, value, 'unique-key', 'unique column');
       return;
     }
-    const construct = numericSchema(init, values);
+    const validation = digitsOnlyValidator(init);
+    if (validation) {
+      add(property.initializer, value, 'numeric-validation', validation);
+      return;
+    }
+    const construct = numericSchema(resolveConst(init, values), values);
     if (construct) add(property.initializer, value, 'numeric-type', construct);
   };
 
@@ -68,7 +94,10 @@ export function collectDeclarations(sourceFile: ts.SourceFile, values: ValueAnal
     const value = column !== undefined ? namedValue(column, column) : undefined;
     if (value?.kind !== 'subject') return;
     const method = callee.name.text;
-    if (value.subject === 'lsid' && KNEX_NUMERIC_COLUMNS.has(method)) add(call, value, 'numeric-type', `${method}('${column}')`);
+    const specificType = method === 'specificType' ? stringValue(call.arguments[1])?.toLowerCase() : undefined;
+    if (value.subject === 'lsid' && (KNEX_NUMERIC_COLUMNS.has(method) || (specificType && NUMERIC_COLUMN_TYPES.has(specificType.replace(/\(.*$/, '').trim())))) {
+      add(call, value, 'numeric-type', `${method}('${column}'${specificType ? `, '${specificType}'` : ''})`);
+    }
     if (value.subject === 'lseq') {
       const chained = call.parent;
       if (ts.isPropertyAccessExpression(chained) && (chained.name.text === 'unique' || chained.name.text === 'primary') && ts.isCallExpression(chained.parent)) {
@@ -91,8 +120,36 @@ function declaredSubject(
     return value?.kind === 'subject' && !value.derived ? value : undefined;
   }
   const name = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) ? node.name.text : undefined;
-  const value = name ? namedValue(name, name) : undefined;
-  return value?.kind === 'subject' ? value : undefined;
+  const value = (name ? namedValue(name, name) : undefined) ?? columnNamed(node) ?? (ts.isPropertyDeclaration(node) ? values.fieldValue(node) : undefined);
+  return value?.kind === 'subject' && !value.derived ? value : undefined;
+}
+
+/** TypeORM `@Column({ name: 'lsid' }) sessionRef`: the column the property maps to names it. */
+function columnNamed(node: ts.Node): AbstractValue | undefined {
+  for (const decorator of ts.canHaveDecorators(node) ? ts.getDecorators(node) ?? [] : []) {
+    if (!ts.isCallExpression(decorator.expression)) continue;
+    for (const argument of decorator.expression.arguments) {
+      const inner = unwrap(argument);
+      if (!ts.isObjectLiteralExpression(inner)) continue;
+      const nameProperty = inner.properties.find((p) => ts.isPropertyAssignment(p) && propertyName(p.name) === 'name') as ts.PropertyAssignment | undefined;
+      const column = nameProperty ? stringValue(nameProperty.initializer) : undefined;
+      const value = column ? namedValue(column, `column ${column}`) : undefined;
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+/** An array of column names that includes an lseq column. */
+function lseqColumnIn(expression: ts.Expression): SubjectValue | undefined {
+  const array = unwrap(expression);
+  if (!ts.isArrayLiteralExpression(array)) return undefined;
+  for (const element of array.elements) {
+    const column = stringValue(element);
+    const value = column ? namedValue(column, column) : undefined;
+    if (value?.kind === 'subject' && value.subject === 'lseq') return value;
+  }
+  return undefined;
 }
 
 const NUMERIC_KEYWORDS = new Set([ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BigIntKeyword]);
@@ -164,7 +221,12 @@ function booleanProperty(object: ts.ObjectLiteralExpression, key: string): boole
  */
 function numericSchema(init: ts.Expression, values: ValueAnalysis): string | undefined {
   if (ts.isIdentifier(init) && init.text === 'Number' && !values.scopes.resolve(init)) return 'Number';
-  if (ts.isArrayLiteralExpression(init)) return undefined;
+  if (ts.isPropertyAccessExpression(init) && /\bTypes\.(?:Number|Decimal128|BigInt|Long)$/.test(init.getText())) return init.getText();
+  if (ts.isArrayLiteralExpression(init)) {
+    // Mongoose `[Number]`: an array of numbers.
+    const only = init.elements.length === 1 ? unwrap(init.elements[0]!) : undefined;
+    return only && numericSchema(only, values) ? `[${only.getText()}]` : undefined;
+  }
   if (ts.isObjectLiteralExpression(init)) {
     const type = init.properties.find((p) => ts.isPropertyAssignment(p) && propertyName(p.name) === 'type') as ts.PropertyAssignment | undefined;
     if (!type) return undefined;
@@ -181,6 +243,28 @@ function numericSchema(init: ts.Expression, values: ValueAnalysis): string | und
   const sequelize = sequelizeType(init);
   if (sequelize) return sequelize;
   return schemaBuilderChain(init, values);
+}
+
+/** A schema held in a const: `const LsidField = z.number().int(); … lsid: LsidField`. */
+function resolveConst(expression: ts.Expression, values: ValueAnalysis): ts.Expression {
+  if (!ts.isIdentifier(expression)) return expression;
+  const binding = values.scopes.resolve(expression);
+  if (binding?.source.kind !== 'initializer' || binding.source.path.length || binding.assignments.length) return expression;
+  return unwrap(binding.source.expression);
+}
+
+/** zod `z.string().regex(/^\d+$/)`, Joi/yup `.pattern(/^[0-9]+$/)` / `.matches(…)`: a string schema that accepts only digits. */
+function digitsOnlyValidator(expression: ts.Expression): string | undefined {
+  for (let current = unwrap(expression); ts.isCallExpression(current); ) {
+    const callee = unwrap(current.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const pattern = current.arguments[0] ? unwrap(current.arguments[0]) : undefined;
+    if (['regex', 'pattern', 'matches'].includes(callee.name.text) && pattern && ts.isRegularExpressionLiteral(pattern) && /^\/\^(?:\\d|\[0-9\])(?:\+|\*|\{[\d,]+\})\$\//.test(pattern.text)) {
+      return `.${callee.name.text}(${pattern.text})`;
+    }
+    current = unwrap(callee.expression);
+  }
+  return undefined;
 }
 
 function sequelizeType(expression: ts.Expression): string | undefined {

@@ -21,6 +21,8 @@ export interface Binding {
   assignments: ts.Expression[];
   /** Elements added later with `x.push(…)` or `x.unshift(…)`. */
   appended: ts.Expression[];
+  /** Later `x.field = …` assignments, by field name. */
+  fieldAssignments: Map<string, ts.Expression[]>;
 }
 
 function isFunctionScope(node: ts.Node): boolean {
@@ -49,6 +51,12 @@ export class Scopes {
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
         this.resolve(node.left)?.assignments.push(node.right);
       }
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) && ts.isIdentifier(node.left.expression)) {
+        const fields = this.resolve(node.left.expression)?.fieldAssignments;
+        const name = node.left.name.text;
+        if (fields) fields.set(name, [...(fields.get(name) ?? []), node.right]);
+      }
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) &&
         (node.expression.name.text === 'push' || node.expression.name.text === 'unshift')) {
         this.resolve(node.expression.expression)?.appended.push(...node.arguments);
@@ -76,7 +84,7 @@ export class Scopes {
   private add(scope: ts.Node, declaration: ts.Identifier, source: BindingSource, typeNode?: ts.TypeNode): void {
     let table = this.tables.get(scope);
     if (!table) this.tables.set(scope, (table = new Map()));
-    const binding: Binding = { name: declaration.text, declaration, source, typeNode, assignments: [], appended: [] };
+    const binding: Binding = { name: declaration.text, declaration, source, typeNode, assignments: [], appended: [], fieldAssignments: new Map() };
     table.set(declaration.text, binding);
     this.bindings.push(binding);
   }

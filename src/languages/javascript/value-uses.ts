@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { Subject, ValueUse, ValueUseKind } from '../../types.js';
 import { calleeName, enclosingCallOfCallback, isNumericLiteralLike, span, stringValue, unwrap } from './syntax.js';
 import { capturesLsidAsDigits } from '../../knowledge/lsid-patterns.js';
-import { namedValue, type AbstractValue, type ValueAnalysis } from './values.js';
+import { isConversionFunction, namedValue, type AbstractValue, type ValueAnalysis } from './values.js';
 
 type SubjectValue = Extract<AbstractValue, { kind: 'subject' }>;
 
@@ -36,7 +36,13 @@ const CONVERSION_IDIOMS: ReadonlyMap<ts.SyntaxKind, string> = new Map([
   [ts.SyntaxKind.AsteriskToken, '1'], [ts.SyntaxKind.MinusToken, '0'],
 ]);
 
+/** `/^\d+$/`, `/^[0-9]{1,10}$/`, `/\D/`: the whole value must be digits. */
 const DIGITS_ONLY = /^\/\^?(?:\\d|\[0-9\])(?:\+|\*|\{\d+(?:,\d*)?\})\$?\/[a-z]*$|^\/\\D\/[a-z]*$|^\/\[\^0-9\]\/[a-z]*$/;
+/** A capture group of digits applied to an LSID: `/(\d+)/.exec(lsid)`. */
+const DIGIT_CAPTURE = /\((?:\?<\w+>)?(?:\\d|\[0-9\])(?:\+|\*|\{)/;
+/** `lsid.replace(/\D/g, '')`: keeps the digits of a GUID, which identify nothing. */
+const NON_DIGIT_STRIP = /^\/(?:\\D|\[\^0-9\]|\[\^\\d\])[+*]?\/g?[a-z]*$/;
+const FORMATTERS = /(?:^|\.)(?:format|sprintf|printf|vsprintf)$/;
 
 /** How one operation on an LSID or lseq classifies; undefined means it is harmless for that subject. */
 function classify(subject: Subject, lsidKind: ValueUseKind | undefined, lseqKind: ValueUseKind | undefined): ValueUseKind | undefined {
@@ -48,6 +54,15 @@ export function collectValueUses(sourceFile: ts.SourceFile, values: ValueAnalysi
   const comparators = sortComparators(sourceFile, values);
   const add = (node: ts.Node, value: SubjectValue, kind: ValueUseKind | undefined, construct: string): void => {
     if (kind) uses.push({ subject: value.subject, kind, span: span(node), construct, origin: value.origin });
+  };
+  // A comparator that orders by time first and uses the LSID only to break ties is the recommended fix.
+  const isTieBreaker = (node: ts.Node): boolean => {
+    for (let current: ts.Node = node; current.parent && !ts.isFunctionLike(current.parent); current = current.parent) {
+      const parent = current.parent;
+      if (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) &&
+        parent.right === current && !mentionsSubject(parent.left, values, 'lsid')) return true;
+    }
+    return false;
   };
   const inComparator = (node: ts.Node): boolean => {
     for (let current = node.parent; current; current = current.parent) {
@@ -69,6 +84,16 @@ export function collectValueUses(sourceFile: ts.SourceFile, values: ValueAnalysi
       if (value) add(call, value, classify(value.subject, 'numeric-validation', undefined), `${name}()`);
       return;
     }
+    if (name && (name.endsWith('.apply') || name.endsWith('.call')) && MIN_MAX.has(name.replace(/\.(?:apply|call)$/, ''))) {
+      const value = call.arguments.slice(1).map((arg) => minMaxOperand(arg, values)).find(Boolean);
+      if (value) add(call, value, classify(value.subject, 'min-max', 'sequence-cursor'), `${name}()`);
+      return;
+    }
+    if (name && FORMATTERS.test(name)) {
+      const value = formattedAsInteger(call, values);
+      if (value) add(call, value, classify(value.subject, 'numeric-conversion', undefined), `${name}() %d`);
+      return;
+    }
     if (name && MIN_MAX.has(name)) {
       const value = call.arguments.map((arg) => minMaxOperand(arg, values)).find(Boolean);
       if (value) add(call, value, classify(value.subject, 'min-max', 'sequence-cursor'), `${name}()`);
@@ -85,15 +110,34 @@ export function collectValueUses(sourceFile: ts.SourceFile, values: ValueAnalysi
     const callee = unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return;
     const method = callee.name.text;
-    const regex = unwrap(callee.expression);
-    if (method === 'test' && ts.isRegularExpressionLiteral(regex) && DIGITS_ONLY.test(regex.text) && first) {
+    const receiverRegex = regexLiteral(callee.expression, values);
+    const argumentRegex = first ? regexLiteral(first, values) : undefined;
+    if ((method === 'test' || method === 'exec') && receiverRegex && first) {
       const value = values.scalarSubjectOf(first);
-      if (value) add(call, value, classify(value.subject, 'numeric-validation', undefined), `${regex.text}.test()`);
+      if (value && DIGITS_ONLY.test(receiverRegex)) add(call, value, classify(value.subject, 'numeric-validation', undefined), `${receiverRegex}.${method}()`);
+      else if (value && DIGIT_CAPTURE.test(receiverRegex)) add(call, value, classify(value.subject, 'digit-pattern', undefined), `${receiverRegex}.${method}()`);
       return;
     }
-    if ((method === 'match' || method === 'search') && first && ts.isRegularExpressionLiteral(unwrap(first)) && DIGITS_ONLY.test(unwrap(first).getText())) {
+    if ((method === 'match' || method === 'search' || method === 'replace' || method === 'replaceAll') && argumentRegex) {
       const value = values.scalarSubjectOf(callee.expression);
-      if (value) add(call, value, classify(value.subject, 'numeric-validation', undefined), `${method}(${unwrap(first).getText()})`);
+      if (!value) return;
+      if (DIGITS_ONLY.test(argumentRegex) && method !== 'replace' && method !== 'replaceAll') add(call, value, classify(value.subject, 'numeric-validation', undefined), `${method}(${argumentRegex})`);
+      else if (method === 'match' ? DIGIT_CAPTURE.test(argumentRegex) : method !== 'search' && NON_DIGIT_STRIP.test(argumentRegex)) {
+        add(call, value, classify(value.subject, 'digit-pattern', undefined), `${method}(${argumentRegex})`);
+      }
+      return;
+    }
+    if (method === 'map' && first && isConversionFunction(first, values.scopes)) {
+      const value = values.subjectOf(callee.expression);
+      if (value?.collection) add(call, value, classify(value.subject, 'numeric-conversion', undefined), `map(${unwrap(first).getText()})`);
+      return;
+    }
+    if ((method === 'where' || method === 'andWhere' || method === 'orWhere') && call.arguments.length === 3) {
+      // Query builders: .where('lsid', '>', lastLsid).
+      const column = stringValue(call.arguments[0]);
+      const op = stringValue(call.arguments[1]);
+      const value = column !== undefined ? namedValue(column, `column ${column}`) : undefined;
+      if (value?.kind === 'subject' && op && /^[<>]=?$/.test(op)) add(call, value, classify(value.subject, 'relational', isNumericLiteralLike(call.arguments[2]!) ? undefined : 'sequence-cursor'), `where('${column}', '${op}', …)`);
       return;
     }
     if ((method === 'set' && call.arguments.length === 2) || (method === 'add' && call.arguments.length === 1)) {
@@ -119,20 +163,21 @@ export function collectValueUses(sourceFile: ts.SourceFile, values: ValueAnalysi
     }
     if (RELATIONAL.has(operator) && operand) {
       const comparator = inComparator(binary);
-      add(binary, operand, classify(operand.subject, comparator ? 'numeric-sort' : 'relational', comparator ? undefined : 'sequence-cursor'), token);
+      if (comparator && isTieBreaker(binary)) return;
+      // lseq against a literal (`lseq > 0`) is a presence check; a cursor compares with a remembered value.
+      const cursor = !isNumericLiteralLike(left ? binary.right : binary.left);
+      add(binary, operand, classify(operand.subject, comparator ? 'numeric-sort' : 'relational', comparator || !cursor ? undefined : 'sequence-cursor'), token);
       return;
     }
-    if (ARITHMETIC.has(operator) && operand) {
+    const numericOther = operand && (operator !== ts.SyntaxKind.PlusToken || isNumericOperand(left ? binary.right : binary.left, values) || (left && right));
+    if ((ARITHMETIC.has(operator) || operator === ts.SyntaxKind.PlusToken) && operand && numericOther) {
       const comparator = inComparator(binary);
-      add(binary, operand, classify(operand.subject, comparator ? 'numeric-sort' : 'arithmetic', comparator ? undefined : 'sequence-cursor'), token);
+      if (comparator && isTieBreaker(binary)) return;
+      // lseq arithmetic computes a next cursor or checks a gap where its result is kept or compared, not where it is logged.
+      add(binary, operand, classify(operand.subject, comparator ? 'numeric-sort' : 'arithmetic', comparator || !isKeptOrCompared(binary) ? undefined : 'sequence-cursor'), token);
       return;
     }
-    if (operator === ts.SyntaxKind.PlusToken && operand) {
-      const other = left ? binary.right : binary.left;
-      if (isNumericLiteralLike(other) || (left && right)) add(binary, operand, classify(operand.subject, 'arithmetic', 'sequence-cursor'), '+');
-      return;
-    }
-    if ((operator === ts.SyntaxKind.PlusEqualsToken || operator === ts.SyntaxKind.MinusEqualsToken) && left && isNumericLiteralLike(binary.right)) {
+    if ((operator === ts.SyntaxKind.PlusEqualsToken || operator === ts.SyntaxKind.MinusEqualsToken) && left && isNumericOperand(binary.right, values)) {
       add(binary, left, classify(left.subject, 'arithmetic', 'sequence-cursor'), token);
       return;
     }
@@ -151,7 +196,7 @@ export function collectValueUses(sourceFile: ts.SourceFile, values: ValueAnalysi
     const typeName = stringValue(binary.right) ?? stringValue(binary.left);
     if (typeofOperand && (typeName === 'number' || typeName === 'bigint')) {
       const value = values.scalarSubjectOf(typeofOperand);
-      if (value) add(binary, value, classify(value.subject, 'numeric-validation', undefined), `typeof === '${typeName}'`);
+      if (value && !acceptsStringsToo(binary, typeofOperand)) add(binary, value, classify(value.subject, 'numeric-validation', undefined), `typeof === '${typeName}'`);
       return;
     }
     // lseq === last + 1: a gap detector, which assumes lseq is strictly sequential.
@@ -202,7 +247,13 @@ export function collectValueUses(sourceFile: ts.SourceFile, values: ValueAnalysi
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return uses;
+  return outermost(uses);
+}
+
+/** `lastSeq + 1 < lseq` is one hazard: drop a finding nested inside another of the same subject and kind. */
+function outermost(uses: ValueUse[]): ValueUse[] {
+  return uses.filter((use) => !uses.some((other) => other !== use && other.subject === use.subject && other.kind === use.kind &&
+    other.span.start <= use.span.start && use.span.end <= other.span.end && (other.span.end - other.span.start) > (use.span.end - use.span.start)));
 }
 
 /** `new Map(list.map(s => [s.lseq, s]))` and `Object.fromEntries(…)`: an entry whose key is an lseq. */
@@ -222,6 +273,86 @@ function visitEntry(
   if (!isMapConstructor && !isFromEntries) return;
   const key = values.subjectOf(array.elements[0]!);
   if (key && !key.collection) add(array.elements[0]!, key, key.subject === 'lseq' ? 'unique-key' : undefined, isMapConstructor ? 'Map key' : 'object key');
+}
+
+function mentionsSubject(node: ts.Node, values: ValueAnalysis, subject: 'lsid' | 'lseq'): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isExpression(child) && values.subjectOf(child)?.subject === subject) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** A number: a numeric literal, a const initialised with one, or a binding declared `number`. */
+function isNumericOperand(expression: ts.Expression, values: ValueAnalysis): boolean {
+  const inner = unwrap(expression);
+  if (isNumericLiteralLike(inner)) return true;
+  if (!ts.isIdentifier(inner)) return false;
+  const binding = values.scopes.resolve(inner);
+  if (binding?.typeNode?.kind === ts.SyntaxKind.NumberKeyword) return true;
+  return binding?.source.kind === 'initializer' && binding.source.path.length === 0 && !binding.assignments.length && isNumericLiteralLike(binding.source.expression);
+}
+
+/** Whether an expression's value is compared, returned or stored (`prev + 1 < lseq`, `return last.lseq + 1`), not just printed. */
+function isKeptOrCompared(expression: ts.Expression): boolean {
+  let current: ts.Node = expression;
+  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isBinaryExpression(parent)) {
+    return RELATIONAL.has(parent.operatorToken.kind) || EQUALITY.has(parent.operatorToken.kind) ||
+      (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === current);
+  }
+  return ts.isReturnStatement(parent) || ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isArrowFunction(parent);
+}
+
+/**
+ * `typeof lsid === 'number' ? String(lsid) : lsid` normalises, and
+ * `typeof lsid !== 'number' && typeof lsid !== 'string'` accepts strings: neither rejects a GUID.
+ */
+function acceptsStringsToo(check: ts.BinaryExpression, operand: ts.Expression): boolean {
+  let current: ts.Node = check;
+  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  if (ts.isConditionalExpression(current.parent) && current.parent.condition === current) return true;
+  let chain: ts.Node = current;
+  while (ts.isBinaryExpression(chain.parent) && (chain.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || chain.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) chain = chain.parent;
+  const target = operand.getText();
+  let string = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && ts.isTypeOfExpression(unwrap(node.left)) && (unwrap(node.left) as ts.TypeOfExpression).expression.getText() === target && stringValue(node.right) === 'string') string = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(chain);
+  return string;
+}
+
+/** A regular expression literal, directly or through a const. */
+function regexLiteral(expression: ts.Expression, values: ValueAnalysis): string | undefined {
+  const inner = unwrap(expression);
+  if (ts.isRegularExpressionLiteral(inner)) return inner.text;
+  if (!ts.isIdentifier(inner)) return undefined;
+  const binding = values.scopes.resolve(inner);
+  if (binding?.source.kind !== 'initializer' || binding.source.path.length || binding.assignments.length) return undefined;
+  const init = unwrap(binding.source.expression);
+  return ts.isRegularExpressionLiteral(init) ? init.text : undefined;
+}
+
+/** `util.format('…lsid=%d', lsid)`: the integer specifier prints NaN for a GUID. */
+function formattedAsInteger(call: ts.CallExpression, values: ValueAnalysis): SubjectValue | undefined {
+  const format = stringValue(call.arguments[0]);
+  if (format === undefined) return undefined;
+  let index = 0;
+  for (const match of format.matchAll(/%(?:[-+ 0#]*\d*(?:\.\d+)?)([sdifjoOc%])/g)) {
+    if (match[1] === '%') continue;
+    index += 1;
+    if (match[1] !== 'd' && match[1] !== 'i') continue;
+    const argument = call.arguments[index];
+    const value = argument ? values.scalarSubjectOf(argument) : undefined;
+    if (value?.subject === 'lsid') return value;
+  }
+  return undefined;
 }
 
 function minMaxOperand(argument: ts.Expression, values: ValueAnalysis): SubjectValue | undefined {

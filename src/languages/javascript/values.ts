@@ -85,7 +85,9 @@ export class ValueAnalysis {
           if (!value) return;
           let table = this.parameterValues.get(fn);
           if (!table) this.parameterValues.set(fn, (table = new Map()));
-          if (!table.has(index)) {
+          // One value per parameter; an LSID wins, as its hazards are the ones that break.
+          const known = table.get(index);
+          if (!known || (isSubject(value, 'lsid') && !isSubject(known, 'lsid'))) {
             table.set(index, value);
             learnt = true;
           }
@@ -200,6 +202,14 @@ export class ValueAnalysis {
 
   private sourceValue(binding: Binding): AbstractValue | undefined {
     const source = binding.source;
+    const value = this.pathSourceValue(source);
+    if (value || !('path' in source)) return value;
+    // `const { lsid: sessionId } = req.body`: the property named it, whatever the base is.
+    const key = [...source.path].reverse().find((step): step is string => typeof step === 'string');
+    return key !== undefined ? namedValue(key, `${key} (destructured as ${binding.name})`) : undefined;
+  }
+
+  private pathSourceValue(source: Binding['source']): AbstractValue | undefined {
     switch (source.kind) {
       case 'initializer':
         return this.applyPath(this.valueOf(source.expression), source.path);
@@ -280,6 +290,11 @@ export class ValueAnalysis {
     const named = namedValue(name, whole.getText());
     if (named) return named;
     if (object.kind === ts.SyntaxKind.ThisKeyword) return this.thisField(whole, name);
+    const assigned = ts.isIdentifier(object) ? this.scopes.resolve(object)?.fieldAssignments.get(name) : undefined;
+    for (const expression of assigned ?? []) {
+      const value = this.valueOf(expression);
+      if (value) return value;
+    }
     const base = this.valueOf(object);
     return (base ? this.memberOfValue(base, name) : undefined) ?? this.typedValue(whole);
   }
@@ -305,9 +320,15 @@ export class ValueAnalysis {
     }
   }
 
+  /** What a class property holds, from its initializer or `this.x = …` anywhere in the class. */
+  fieldValue(property: ts.PropertyDeclaration): AbstractValue | undefined {
+    const name = propertyName(property.name);
+    return name !== undefined ? this.thisField(property, name) : undefined;
+  }
+
   /** `this.x` inside a class: what the class assigns to `x` anywhere (constructor, methods, initializers). */
-  private thisField(access: ts.Expression, name: string): AbstractValue | undefined {
-    const cls = enclosingClass(access);
+  private thisField(access: ts.Node, name: string): AbstractValue | undefined {
+    const cls = ts.isClassLike(access.parent) ? access.parent : enclosingClass(access);
     if (!cls) return undefined;
     for (const member of cls.members) {
       if (ts.isPropertyDeclaration(member) && propertyName(member.name) === name && member.initializer) {
@@ -343,6 +364,13 @@ export class ValueAnalysis {
 
     const fn = this.localFunction(callee);
     if (fn) return this.returnValue(fn);
+    if ((name === 'promisify' || name === 'util.promisify') && firstArgument) {
+      // promisify(xml2js.parseString) resolves to what the callback would have received.
+      const wrapped = this.valueOf(firstArgument);
+      if (wrapped?.kind === 'module' && XML_MODULES[wrapped.module] === 'xml2js' && XML2JS_CALLBACK_PARSERS.has(wrapped.path[wrapped.path.length - 1] ?? '')) {
+        return { kind: 'callable', returns: { kind: 'xml', library: 'xml2js', role: 'object', fragileLeaves: leafRootBecomesObject('xml2js', {}) } };
+      }
+    }
 
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
@@ -361,6 +389,9 @@ export class ValueAnalysis {
         if (VALUE_PRESERVING_METHODS.has(method)) return receiver.collection ? undefined : receiver;
         if (receiver.collection && COLLECTION_PRESERVING.has(method)) return receiver;
         if (receiver.collection && ELEMENT_RETURNING.has(method)) return { ...receiver, collection: false };
+      }
+      if (method === 'map' && receiver?.kind === 'subject' && receiver.collection && firstArgument && isConversionFunction(firstArgument, this.scopes)) {
+        return receiver;
       }
       if (method === 'map' || method === 'flatMap') {
         const mapped = this.callbackReturn(firstArgument);
@@ -395,7 +426,7 @@ export class ValueAnalysis {
   private moduleCallValue(call: ts.CallExpression, callee: Extract<AbstractValue, { kind: 'module' }>): AbstractValue | undefined {
     const library = XML_MODULES[callee.module];
     const fn = callee.path[callee.path.length - 1] ?? 'default';
-    if (library === 'libxmljs' && LIBXMLJS_PARSERS.has(fn)) return { kind: 'xml', library, role: 'document', namespaceFree: this.stripsNamespace(call.arguments[0]) };
+    if (library === 'libxmljs' && LIBXMLJS_PARSERS.has(fn)) return { kind: 'xml', library, role: 'document', namespaceFree: this.isNamespaceFreeText(call.arguments[0]) };
     if (library === 'xml2js' && XML2JS_PROMISE_PARSERS.has(fn)) return this.xml2jsResult(call, callee);
     if (library === 'xpath' && fn === 'useNamespaces') return { kind: 'xml', library, role: 'selector' };
     if (library === 'xpath' && fn === 'parse') return { kind: 'xml', library, role: 'compiled' };
@@ -408,7 +439,7 @@ export class ValueAnalysis {
     if (receiver.role === 'parser') {
       if (receiver.library === 'xml2js' && XML2JS_PROMISE_PARSERS.has(method)) return this.xml2jsResult(call, receiver);
       if (receiver.library === 'fast-xml-parser' && method === 'parse') return { ...receiver, role: 'object' };
-      if (method === 'parseFromString') return { kind: 'xml', library: receiver.library, role: 'document', namespaceFree: this.stripsNamespace(call.arguments[0]) };
+      if (method === 'parseFromString') return { kind: 'xml', library: receiver.library, role: 'document', namespaceFree: this.isNamespaceFreeText(call.arguments[0]) };
     }
     if (receiver.role === 'document' && receiver.library === 'libxmljs' && LIBXMLJS_NODE_METHODS.has(method)) return receiver;
     return undefined;
@@ -431,16 +462,19 @@ export class ValueAnalysis {
   }
 
   /**
-   * Whether a string reaching an XML parser had every default namespace removed generically
-   * (`xml.replace(/\sxmlns="[^"]*"/g, '')`), after which unprefixed XPath works on all versions.
+   * Whether text reaching an XML parser carries no API namespace: every default namespace was removed
+   * generically (`xml.replace(/\sxmlns="[^"]*"/g, '')`), or it was read from a local file.
    */
-  stripsNamespace(argument: ts.Expression | undefined, depth = 0): boolean {
+  isNamespaceFreeText(argument: ts.Expression | undefined, depth = 0): boolean {
     if (!argument || depth > 6) return false;
     const expression = unwrap(argument);
+    // A document read from a local file (a mapping, a fixture) never carries the API's namespace.
+    if (ts.isCallExpression(expression) && /(?:^|\.)(?:readFileSync|readFile)$/.test(calleeName(expression.expression) ?? '')) return true;
+    if (ts.isAwaitExpression(expression)) return this.isNamespaceFreeText(expression.expression, depth + 1);
     if (ts.isIdentifier(expression)) {
       const binding = this.scopes.resolve(expression);
       const sources = binding?.source.kind === 'initializer' ? [binding.source.expression, ...binding.assignments] : binding?.assignments ?? [];
-      return sources.length > 0 && sources.some((source) => this.stripsNamespace(source, depth + 1));
+      return sources.length > 0 && sources.some((source) => this.isNamespaceFreeText(source, depth + 1));
     }
     if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) return false;
     const method = expression.expression.name.text;
@@ -449,7 +483,7 @@ export class ValueAnalysis {
       const text = ts.isRegularExpressionLiteral(pattern) ? pattern.text : ts.isStringLiteralLike(pattern) ? pattern.text : '';
       if (/xmlns/.test(text) && !stripsOneNamespace(text)) return true;
     }
-    return this.stripsNamespace(expression.expression.expression, depth + 1);
+    return this.isNamespaceFreeText(expression.expression.expression, depth + 1);
   }
 
   /** Boolean options of an object literal (possibly through a const); undefined if they cannot be read. */
@@ -523,6 +557,18 @@ export class ValueAnalysis {
     }
     return fields.size ? { kind: 'record', fields } : undefined;
   }
+}
+
+const CONVERSION_FUNCTIONS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt']);
+
+/** `Number` or `parseInt` passed by reference (`ids.map(Number)`), not shadowed by a local. */
+export function isConversionFunction(expression: ts.Expression, scopes: Scopes): boolean {
+  const inner = unwrap(expression);
+  return ts.isIdentifier(inner) && CONVERSION_FUNCTIONS.has(inner.text) && !scopes.resolve(inner);
+}
+
+function isSubject(value: AbstractValue, subject: Subject): boolean {
+  return value.kind === 'subject' && value.subject === subject;
 }
 
 function isFunctionExpression(expression: ts.Expression): boolean {

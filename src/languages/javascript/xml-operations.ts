@@ -47,7 +47,7 @@ export function collectXmlOperations(sourceFile: ts.SourceFile, values: ValueAna
       return;
     }
     if (method === 'getElementsByTagNameNS' && call.arguments.length === 2) {
-      const namespace = unwrap(call.arguments[0]!);
+      const namespace = constantExpression(call.arguments[0]!, values.scopes);
       const name = stringValue(call.arguments[1]);
       const noNamespace = namespace.kind === ts.SyntaxKind.NullKeyword || stringValue(namespace) === '';
       if (noNamespace && name !== undefined && (RESPONSE_ELEMENTS.has(name) || name === '*')) {
@@ -55,16 +55,18 @@ export function collectXmlOperations(sourceFile: ts.SourceFile, values: ValueAna
       }
       return;
     }
-    if ((method === 'replace' || method === 'replaceAll') && first) {
+    const joinedAway = method === 'split' && ts.isPropertyAccessExpression(call.parent) && call.parent.name.text === 'join' &&
+      ts.isCallExpression(call.parent.parent) && stringValue(call.parent.parent.arguments[0]) === '';
+    if ((method === 'replace' || method === 'replaceAll' || joinedAway) && first) {
       const stripped = stripPattern(first, values.scopes);
       if (stripped) {
         stripped.literals.forEach((literal) => claimedLiterals.add(literal));
-        add(call, { kind: 'namespace-strip-literal', api: `String.prototype.${method}`, detail: stripped.text });
+        add(call, { kind: 'namespace-strip-literal', api: joinedAway ? "split(…).join('')" : `String.prototype.${method}`, detail: stripped.text });
         return;
       }
     }
     if (STRING_MATCH_METHODS.has(method) && first) {
-      const text = stringValue(first);
+      const text = stringValue(first) ?? templateText(first);
       const tag = text !== undefined ? literalRootTag(text) : undefined;
       if (tag) {
         claimedLiterals.add(unwrap(first));
@@ -79,10 +81,13 @@ export function collectXmlOperations(sourceFile: ts.SourceFile, values: ValueAna
 
   const checkXPath = (call: ts.CallExpression, argument: ts.Expression | string | undefined, api: string, library: string): void => {
     const expression = typeof argument === 'string' ? argument : argument ? constantString(argument, values.scopes) : undefined;
-    if (expression === undefined) return;
+    if (expression === undefined || isNamespaceGuarded(call)) return;
     const names = unprefixedElementNames(expression);
-    const apiNames = names?.filter((name) => RESPONSE_ELEMENTS.has(name));
-    if (apiNames?.length) add(call, { kind: 'unprefixed-xpath', api, detail: expression, library });
+    if (!names?.some((name) => RESPONSE_ELEMENTS.has(name))) return;
+    // An absolute path names the root: `/mapping/team` reads some other document, not an API response.
+    const root = /^\s*\/(?!\/)/.test(expression) ? names[0] : undefined;
+    if (root !== undefined && !ROOT_ELEMENTS.has(root)) return;
+    add(call, { kind: 'unprefixed-xpath', api, detail: expression, library });
   };
 
   const visitComparison = (binary: ts.BinaryExpression): void => {
@@ -131,9 +136,25 @@ function last(path: readonly string[]): string {
   return path[path.length - 1] ?? '';
 }
 
-/** A document parsed from text whose default namespaces were stripped generically. */
+/** A document parsed from text whose default namespaces were stripped generically, or read from a local file. */
 function isNamespaceFree(value: AbstractValue | undefined): boolean {
   return value?.kind === 'xml' && value.namespaceFree === true;
+}
+
+const NAMESPACE_TEST = /namespace|\bns(?:uri)?\b|xmlns|\bhref\b|\buri\b/i;
+
+/**
+ * `href ? doc.find('//a:x', { a: href }) : doc.find('//x')` and `if (!ns) doc.evaluate('//x', …)`:
+ * the unprefixed path runs only when the code has checked that the document has no namespace.
+ */
+function isNamespaceGuarded(node: ts.Node): boolean {
+  for (let current = node; current.parent && !ts.isFunctionLike(current); current = current.parent) {
+    const parent = current.parent;
+    const condition = ts.isIfStatement(parent) && parent.expression !== current ? parent.expression
+      : ts.isConditionalExpression(parent) && parent.condition !== current ? parent.condition : undefined;
+    if (condition && NAMESPACE_TEST.test(condition.getText())) return true;
+  }
+  return false;
 }
 
 function isEquality(kind: ts.SyntaxKind): boolean {
@@ -209,18 +230,39 @@ function regexSource(literal: string): string {
 function stripPattern(argument: ts.Expression, scopes: Scopes): { text: string; literals: ts.Node[] } | undefined {
   const inner = unwrap(argument);
   const literals: ts.Node[] = [];
+  // The literals the pattern is built from, through consts, are claimed by the strip finding.
+  const seen = new Set<ts.Node>();
   const collect = (node: ts.Node): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
     if (ts.isStringLiteralLike(node)) literals.push(node);
+    if (ts.isIdentifier(node)) {
+      const binding = scopes.resolve(node);
+      if (binding?.source.kind === 'initializer') collect(binding.source.expression);
+    }
     ts.forEachChild(node, collect);
   };
   collect(inner);
-  if (ts.isIdentifier(inner)) {
-    const binding = scopes.resolve(inner);
-    if (binding?.source.kind === 'initializer') collect(binding.source.expression);
-  }
-  const text = ts.isRegularExpressionLiteral(inner) ? regexSource(inner.text) : constantString(inner, scopes);
+  const pattern = ts.isNewExpression(inner) && inner.expression.getText() === 'RegExp' && inner.arguments?.[0] ? unwrap(inner.arguments[0]) : inner;
+  const text = ts.isRegularExpressionLiteral(pattern) ? regexSource(pattern.text) : constantString(pattern, scopes) ?? templateText(pattern);
   if (text === undefined || !stripsOneNamespace(text)) return undefined;
   return { text, literals };
+}
+
+/** A template's literal text with `…` for each substitution. */
+function templateText(expression: ts.Expression): string | undefined {
+  const inner = unwrap(expression);
+  if (!ts.isTemplateExpression(inner)) return undefined;
+  return inner.head.text + inner.templateSpans.map((span) => `…${span.literal.text}`).join('');
+}
+
+/** An expression, or the initializer of the const it names (`const NO_NAMESPACE = null`). */
+function constantExpression(expression: ts.Expression, scopes: Scopes): ts.Expression {
+  const inner = unwrap(expression);
+  if (!ts.isIdentifier(inner)) return inner;
+  const binding = scopes.resolve(inner);
+  if (binding?.source.kind !== 'initializer' || binding.source.path.length || binding.assignments.length) return inner;
+  return unwrap(binding.source.expression);
 }
 
 /**
@@ -239,9 +281,16 @@ function pinnedNamespaceUris(sourceFile: ts.SourceFile, claimed: ReadonlySet<ts.
   return operations;
 }
 
+/** One of two or more accepted URIs: an array, an object map of URIs, or the cases of one switch. */
 function isAcceptedUriList(literal: ts.Node): boolean {
+  const isUri = (node: ts.Node | undefined): boolean => !!node && ts.isStringLiteralLike(node) && NAMESPACE_URI_PATTERN.test(node.text);
   const parent = literal.parent;
-  const list = ts.isArrayLiteralExpression(parent) ? parent : undefined;
-  if (!list) return false;
-  return list.elements.filter((element) => ts.isStringLiteralLike(element) && NAMESPACE_URI_PATTERN.test(element.text)).length >= 2;
+  let siblings: (ts.Node | undefined)[] = [];
+  if (ts.isArrayLiteralExpression(parent)) siblings = [...parent.elements];
+  else if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+    siblings = parent.parent.properties.map((p) => (ts.isPropertyAssignment(p) ? p.initializer : undefined));
+  } else if (ts.isCaseClause(parent) && ts.isCaseBlock(parent.parent)) {
+    siblings = parent.parent.clauses.map((c) => (ts.isCaseClause(c) ? c.expression : undefined));
+  }
+  return siblings.filter(isUri).length >= 2;
 }

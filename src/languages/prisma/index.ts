@@ -1,5 +1,6 @@
-import type { ValueUse } from '../../types.js';
-import type { LanguageAdapter } from '../adapter.js';
+import type { ContextEvidence, ValueUse } from '../../types.js';
+import type { ContextSettings, LanguageAdapter } from '../adapter.js';
+import { nameEvidence, stringEvidence } from '../../knowledge/evidence.js';
 import { namedSubject } from '../../knowledge/names.js';
 
 const NUMERIC_TYPES = new Set(['Int', 'BigInt', 'Float', 'Decimal']);
@@ -12,8 +13,9 @@ export const prismaAdapter: LanguageAdapter = {
   extensions: ['.prisma'],
   comments: { line: ['//'], block: [] },
   contextScope: 'project',
-  analyze({ text }) {
+  analyze({ text, context }) {
     const valueUses: ValueUse[] = [];
+    const evidence: ContextEvidence[] = [];
     let inModel = false;
     let offset = 0;
     for (const line of text.split(/(?<=\n)/)) {
@@ -21,11 +23,22 @@ export const prismaAdapter: LanguageAdapter = {
       if (/^\s*(model|type)\s+\w+\s*\{/.test(code)) inModel = true;
       else if (/^\s*\}/.test(code)) inModel = false;
       else if (inModel) valueUses.push(...fieldUses(code, offset));
+      evidence.push(...lineEvidence(code, offset, context));
       offset += line.length;
     }
-    return { facts: { evidence: [], localImports: [], valueUses, xmlOps: [] } };
+    return { facts: { evidence, localImports: [], valueUses, xmlOps: [] } };
   },
 };
+
+/** A model named for the vendor (`model BomgarSession`, `@@map("bomgar_session")`) or an `lseq` field is evidence on its own. */
+function lineEvidence(code: string, offset: number, context: ContextSettings): ContextEvidence[] {
+  const found: ContextEvidence[] = [];
+  for (const match of code.matchAll(/"([^"]*)"|\b\w+\b/g)) {
+    const kind = match[1] !== undefined ? stringEvidence(match[1], context) : nameEvidence(match[0]);
+    if (kind) found.push({ kind, text: match[0], span: { start: offset + match.index, end: offset + match.index + match[0].length } });
+  }
+  return found;
+}
 
 function fieldUses(code: string, offset: number): ValueUse[] {
   const block = BLOCK_ATTRIBUTE.exec(code);
@@ -36,10 +49,13 @@ function fieldUses(code: string, offset: number): ValueUse[] {
   }
   const field = FIELD.exec(code);
   if (!field || field[2]!.startsWith('@')) return [];
-  const [, indent, name, gap, type, , attributes] = field as unknown as [string, string, string, string, string, string | undefined, string];
-  const typeStart = offset + indent.length + name.length + gap.length;
-  if (namedSubject(name, 'lsid') === 'value' && NUMERIC_TYPES.has(type)) {
-    return [{ subject: 'lsid', kind: 'numeric-type', span: { start: typeStart, end: typeStart + type.length }, construct: `${name} ${type}`, origin: name }];
+  const [, indent, fieldName, gap, type, modifier, attributes] = field as unknown as [string, string, string, string, string, string | undefined, string];
+  // `cursor Int @map("lsid")`: the database column names the field.
+  const name = /@map\(\s*"([^"]+)"\s*\)/.exec(attributes)?.[1] ?? fieldName;
+  const typeStart = offset + indent.length + fieldName.length + gap.length;
+  const lsidShape = namedSubject(name, 'lsid');
+  if (lsidShape && (lsidShape === 'collection') === (modifier === '[]') && NUMERIC_TYPES.has(type)) {
+    return [{ subject: 'lsid', kind: 'numeric-type', span: { start: typeStart, end: typeStart + type.length }, construct: `${fieldName} ${type}${modifier ?? ''}`, origin: name }];
   }
   const unique = /@(unique|id)\b/.exec(attributes);
   if (namedSubject(name, 'lseq') === 'value' && unique) {
