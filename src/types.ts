@@ -155,6 +155,8 @@ export interface ParseErrorEntry {
 export interface Coverage {
   skipped: SkippedFile[];
   parseErrors: ParseErrorEntry[];
+  /** Files scanned with reduced fidelity (e.g. invalid UTF-8 decoded with replacement characters). */
+  degraded: SkippedFile[];
 }
 
 export type Verdict = 'ready' | 'ready-with-warnings' | 'blocked';

@@ -8,10 +8,18 @@ export default defineXmlRule({
     summary: 'Disallow comparing an object-mapped root element with a string',
   },
   kinds: ['leaf-equality'],
-  describe: (operation) => ({
-    message: `${code(operation.api)} treats the <${operation.detail}> root as a string, but ${NAMESPACE_CHANGE}; ${operation.library ?? 'the mapper'} then returns an object holding the text and the xmlns attribute, so this comparison is never true. Read the element's text.`,
-    help: operation.library === 'fast-xml-parser'
-      ? "Add removeNSPrefix: true to the XMLParser options, or read typeof v === 'object' ? v['#text'] : v."
-      : "Parse with explicitCharkey: true and read ._ (or ignoreAttrs: true when no attribute is needed), or read typeof v === 'object' ? v._ : v. tagNameProcessors: [stripPrefix] does not help.",
-  }),
+  describe: (operation) => {
+    const leaf = operation.detail === 'error' || operation.detail === 'success';
+    const mapper = operation.library ?? 'the mapper';
+    return {
+      message: leaf
+        ? `${code(operation.api)} treats the <${operation.detail}> root as a string, but ${NAMESPACE_CHANGE}; ${mapper} then returns an object holding the text and the xmlns attribute, so this comparison is never true. Read the element's text.`
+        : `${code(operation.api)} tests the <${operation.detail}> root for an empty value, but ${NAMESPACE_CHANGE}; ${mapper} then returns an object holding the xmlns attribute even for an empty list, so the test never matches. Test for the child elements.`,
+      help: !leaf
+        ? `Check the children instead, e.g. !r.${operation.detail}?.session?.length (or parse with ignoreAttrs: true / removeNSPrefix: true).`
+        : operation.library === 'fast-xml-parser'
+          ? "Add removeNSPrefix: true to the XMLParser options, or read typeof v === 'object' ? v['#text'] : v."
+          : "Parse with explicitCharkey: true and read ._ (or ignoreAttrs: true when no attribute is needed), or read typeof v === 'object' ? v._ : v. tagNameProcessors: [stripPrefix] does not help.",
+    };
+  },
 });

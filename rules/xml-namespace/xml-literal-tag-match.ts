@@ -9,7 +9,7 @@ export default defineXmlRule({
   },
   kinds: ['literal-tag-match'],
   describe: (operation) => ({
-    message: `${code(operation.api)} matches the literal root tag ${code(operation.detail)}; ${NAMESPACE_CHANGE}, so the tag reads <${operation.detail.replace(/[<>/]/g, '')} xmlns="…"> and the match fails. Parse the XML, or stop the match before the attributes.`,
+    message: `${operation.api === 'regular expression' ? 'The regular expression' : code(operation.api)} matches the literal root tag ${code(operation.detail)}; ${NAMESPACE_CHANGE}, so the tag reads <${operation.detail.replace(/[<>/]/g, '')} xmlns="…"> and the match fails. Parse the XML, or stop the match before the attributes.`,
     help: 'Parse the response and test the root element\'s name, or match up to the name only, e.g. /<error\\b[^>]*>(.*?)<\\/error>/ or text.includes(\'<session_list\').',
   }),
 });

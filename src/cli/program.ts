@@ -3,7 +3,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { rules as allRules } from '../../rules/index.js';
 import { loadConfig } from '../config/load.js';
 import { ConfigError } from '../config/schema.js';
-import { lint, MissingPathError } from '../engine/lint.js';
 import { assess, gatedFindings } from '../report/assessment.js';
 import { reporters } from '../report/reporters/index.js';
 import type { Rule } from '../rule-kit/index.js';
@@ -66,8 +65,13 @@ export function createProgram(io: CliIo): Command {
     .version(toolVersion(), '--version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) })
+    // Usage errors read like every other error: one line, prefixed with the tool's name.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`lsid-lint: ${oneLine(text)}\n`) })
     .showSuggestionAfterError(true);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/^error:\s*/i, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ').replace(/\(Did you mean/, '(did you mean');
 }
 
 /** Runs the CLI; returns the exit code (0 ready, 1 findings at or above --fail-on, 2 usage, config or internal error). */
@@ -83,7 +87,7 @@ export async function run(argv: readonly string[], io: CliIo, rules: readonly Ru
   try {
     return await execute(program.processedArgs[0] as string[], options, io, rules);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof MissingPathError) {
+    if (error instanceof ConfigError || (error instanceof Error && error.name === 'MissingPathError')) {
       io.stderr(`lsid-lint: ${error.message}\n`);
     } else {
       const detail = options.debug && error instanceof Error ? error.stack : error instanceof Error ? `${error.message} (run with --debug for details)` : String(error);
@@ -100,6 +104,8 @@ async function execute(paths: string[], options: CliOptions, io: CliIo, rules: r
     return EXIT_OK;
   }
   const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
+  // The engine loads the TypeScript parser: only pay for it when scanning (not for --version or --help).
+  const { lint } = await import('../engine/lint.js');
   const result = await lint({ cwd: io.cwd, paths, config, rules, ruleLevels: options.rule, typeAware: options.typeAware });
   const assessment = assess(result, toolVersion());
   const gated = new Set(gatedFindings(result.findings, options.failOn));

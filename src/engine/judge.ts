@@ -1,13 +1,18 @@
 import type { Rule } from '../rule-kit/index.js';
 import type { Category, Finding, SeverityOrOff } from '../types.js';
 import type { ScannedFile } from './lint.js';
-import type { RuleRegistry } from './registry.js';
+import { UNUSED_DIRECTIVE_ID, type RuleRegistry } from './registry.js';
 import { applySuppressions, parseDirectives, type Directive } from './suppressions.js';
 
-export const UNUSED_DIRECTIVE_ID = 'unused-suppression';
 
 /** Runs the enabled rules on one analyzed file's facts, then applies its inline directives. */
-export function judge(entry: ScannedFile, inContext: boolean, levels: ReadonlyMap<Rule, SeverityOrOff>, registry: RuleRegistry): Finding[] {
+export function judge(
+  entry: ScannedFile,
+  inContext: boolean,
+  levels: ReadonlyMap<Rule, SeverityOrOff>,
+  registry: RuleRegistry,
+  unusedDirectiveLevel: SeverityOrOff,
+): Finding[] {
   const source = entry.source!;
   const facts = entry.analysis!.facts;
   const file = entry.file.relPath;
@@ -32,7 +37,8 @@ export function judge(entry: ScannedFile, inContext: boolean, levels: ReadonlyMa
   const directives = parseDirectives(source.text, entry.adapter.comments);
   if (!directives.length) return findings;
   const { unused } = applySuppressions(findings, directives, (id) => registry.canonicalId(id));
-  return [...findings, ...unused.map((directive) => unusedDirectiveNote(directive, file, registry))];
+  if (unusedDirectiveLevel === 'off') return findings;
+  return [...findings, ...unused.map((directive) => ({ ...unusedDirectiveNote(directive, file, registry), severity: unusedDirectiveLevel }))];
 }
 
 function unusedDirectiveNote(directive: Directive, file: string, registry: RuleRegistry): Finding {

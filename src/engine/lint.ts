@@ -10,7 +10,7 @@ import { resolveBomgarContext, resolveImport } from './context.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryResult } from './discovery.js';
 import { judge } from './judge.js';
 import { readSourceFile } from './read-file.js';
-import { RuleRegistry } from './registry.js';
+import { RuleRegistry, UNUSED_DIRECTIVE_ID } from './registry.js';
 import { SourceText } from './source-text.js';
 
 export interface LintOptions {
@@ -46,10 +46,12 @@ const READ_CONCURRENCY = 32;
 export async function lint(options: LintOptions): Promise<LintResult> {
   const adapters = options.adapters ?? defaultAdapters;
   const registry = new RuleRegistry(options.rules);
-  const levels = registry.levels([
+  const layers = [
     { origin: options.config.source ? path.relative(options.cwd, options.config.source) || options.config.source : 'config', levels: options.config.rules },
     { origin: '--rule', levels: options.ruleLevels ?? {} },
-  ]);
+  ];
+  const levels = registry.levels(layers);
+  const unusedDirectiveLevel = registry.engineCheckLevel(UNUSED_DIRECTIVE_ID, 'note', layers);
 
   // Config patterns are relative to the config's directory, which may lie above the working directory.
   const discovery = relativeTo(options.cwd, options.config.baseDir, await discoverFiles({
@@ -60,9 +62,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     maxFileSize: options.config.maxFileSize,
     isSupported: (file) => adapterFor(file, adapters) !== undefined,
   }));
-  if (discovery.missing.length) throw new MissingPathError(`no such file or directory: ${discovery.missing.join(', ')}`);
+  if (discovery.missing.length) {
+    const given = new Map((options.paths.length ? options.paths : ['.']).map((p) => [path.resolve(options.cwd, p), p]));
+    const named = discovery.missing.map((p) => given.get(path.resolve(options.config.baseDir, p)) ?? given.get(path.resolve(options.cwd, p)) ?? p);
+    throw new MissingPathError(`no such file or directory: ${named.join(', ')}`);
+  }
 
   const skipped: SkippedFile[] = [...discovery.skipped];
+  const degraded: SkippedFile[] = [];
   const parseErrors: ParseErrorEntry[] = [];
   const scanned = new Map<string, ScannedFile>();
   const extraContext = [...options.config.context.hosts, ...options.config.context.modules];
@@ -80,7 +87,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       skipped.push({ file: file.relPath, reason: outcome.reason });
       return;
     }
-    if (outcome.warning) skipped.push({ file: file.relPath, reason: `${outcome.warning} (scanned anyway)` });
+    if (outcome.warning) degraded.push({ file: file.relPath, reason: outcome.warning });
     const entry: ScannedFile = { file, adapter: adapterFor(file.relPath, adapters)! };
     scanned.set(file.relPath, entry);
     if (mightMatter(outcome.text)) analyze(entry, outcome.text);
@@ -99,7 +106,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const findings: Finding[] = [];
   for (const entry of scanned.values()) {
     if (!entry.analysis || !entry.source) continue;
-    findings.push(...judge(entry, context.inContext.has(entry.file.relPath), levels, registry));
+    findings.push(...judge(entry, context.inContext.has(entry.file.relPath), levels, registry, unusedDirectiveLevel));
   }
   findings.sort(compareFindings);
 
@@ -109,6 +116,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     coverage: {
       skipped: skipped.sort((a, b) => compareText(a.file, b.file)),
       parseErrors: parseErrors.sort((a, b) => compareText(a.file, b.file) || a.line - b.line),
+      degraded: degraded.sort((a, b) => compareText(a.file, b.file)),
     },
     rules: [...levels].filter(([, level]) => level !== 'off').map(([rule, level]): RuleInfo => ({
       id: rule.meta.id,

@@ -31,7 +31,9 @@ export function assess(result: LintResult, version: string): Assessment {
     suppressed: result.findings.length - active.length,
     byCategory,
   };
-  const verdict: Verdict = summary.errors ? 'blocked' : summary.warnings ? 'ready-with-warnings' : 'ready';
+  // A file that mentions the API but could not be parsed was not checked: never call that 'ready'.
+  const unchecked = result.coverage.parseErrors.length > 0;
+  const verdict: Verdict = summary.errors ? 'blocked' : summary.warnings || unchecked ? 'ready-with-warnings' : 'ready';
   return { tool: { name: 'lsid-lint', version }, target: '10.6', verdict, summary, result };
 }
 

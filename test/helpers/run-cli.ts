@@ -90,5 +90,6 @@ export interface JsonReport {
   coverage: {
     skipped: { file: string; reason: string }[];
     parseErrors: { file: string; line: number; message: string }[];
+    degraded: { file: string; reason: string }[];
   };
 }

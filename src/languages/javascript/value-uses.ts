@@ -132,6 +132,13 @@ export function collectValueUses(sourceFile: ts.SourceFile, values: ValueAnalysi
       if (value?.collection) add(call, value, classify(value.subject, 'numeric-conversion', undefined), `map(${unwrap(first).getText()})`);
       return;
     }
+    if ((method === 'max' || method === 'min') && call.arguments.length >= 1 && stringValue(first) !== undefined) {
+      // Query builders: .max('lsid as maxLsid') seeds a watermark from the database.
+      const column = stringValue(first)!.split(/\s+as\s+/i)[0]!.trim().split('.').pop()!;
+      const value = namedValue(column, `column ${column}`);
+      if (value?.kind === 'subject' && !value.collection) add(call, value, classify(value.subject, 'min-max', 'sequence-cursor'), `${method}('${stringValue(first)}')`);
+      return;
+    }
     if ((method === 'where' || method === 'andWhere' || method === 'orWhere') && call.arguments.length === 3) {
       // Query builders: .where('lsid', '>', lastLsid).
       const column = stringValue(call.arguments[0]);

@@ -44,12 +44,15 @@ function summaryLines(assessment: Assessment, c: ChalkInstance, options: Reporte
   const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.notes, 'note')].join(', ');
   const suppressed = summary.suppressed ? `, ${summary.suppressed} suppressed` : '';
   const lines = [`Bomgar 10.6 readiness: ${badge} — ${counts}${suppressed} in ${plural(summary.filesScanned, 'file')} scanned`];
-  const { skipped, parseErrors } = result.coverage;
-  if (skipped.length || parseErrors.length) {
-    lines.push(c.dim(`Not fully checked: ${plural(skipped.length, 'file')} skipped, ${plural(parseErrors.length, 'file')} failed to parse${options.quiet ? '' : ':'}`));
+  const { skipped, parseErrors, degraded } = result.coverage;
+  if (skipped.length || parseErrors.length || degraded.length) {
+    const parts = [`${plural(skipped.length, 'file')} skipped`, `${plural(parseErrors.length, 'file')} failed to parse`];
+    if (degraded.length) parts.push(`${plural(degraded.length, 'file')} read with replacement characters`);
+    lines.push(c.dim(`Not fully checked: ${parts.join(', ')}${options.quiet ? '' : ':'}`));
     if (!options.quiet) {
       for (const entry of skipped) lines.push(c.dim(`  ${entry.file}: ${entry.reason}`));
       for (const entry of parseErrors) lines.push(c.dim(`  ${entry.file}:${entry.line}: parse error: ${entry.message}`));
+      for (const entry of degraded) lines.push(c.dim(`  ${entry.file}: ${entry.reason}`));
     }
   }
   return lines;
