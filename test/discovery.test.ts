@@ -92,15 +92,15 @@ afterAll(async () => {
 
 describe('discoverFiles: walking a directory', () => {
   it('keeps supported files, honours ignore files and defaults, in code-unit order', async () => {
-    const expected = ['B.js', 'a.js', 'b.ts', 'lib/ok.js', 'sub/a.js', 'sub/deeper/anchored.js', 'sub/generated/g.js', 'sub/keep.gen.js'];
-    if (isRoot) expected.splice(4, 0, 'locked/inner.js');
+    // big/huge.js is listed: walked files are not stat'ed; the reader enforces the size limit.
+    const expected = ['B.js', 'a.js', 'b.ts', 'big/huge.js', 'lib/ok.js', 'sub/a.js', 'sub/deeper/anchored.js', 'sub/generated/g.js', 'sub/keep.gen.js'];
+    if (isRoot) expected.splice(5, 0, 'locked/inner.js');
     expect(await relPaths()).toEqual(expected);
   });
 
   it('records what the user would want to know about, and nothing for default skips or ignored files', async () => {
     const { skipped, missing } = await discover();
     const expected = [
-      { file: 'big/huge.js', reason: 'file is 50 MiB, over the 2 MiB limit (maxFileSize)' },
       { file: 'lib/app-min.js', reason: 'minified or generated bundle (by file name)' },
       { file: 'lib/app.min.js', reason: 'minified or generated bundle (by file name)' },
       { file: 'lib/vendor.bundle.js', reason: 'minified or generated bundle (by file name)' },
@@ -112,14 +112,14 @@ describe('discoverFiles: walking a directory', () => {
       { file: 'links/up', reason: 'symlink loop' },
       { file: 'special/pipe.js', reason: 'not a regular file (FIFO)' },
     ];
-    if (!isRoot) expected.splice(10, 0, { file: 'locked', reason: 'directory could not be read (EACCES)' });
+    if (!isRoot) expected.splice(9, 0, { file: 'locked', reason: 'directory could not be read (EACCES)' });
     expect(skipped).toEqual(expected);
     expect(missing).toEqual([]);
   });
 
-  it('reports sizes and absolute paths', async () => {
+  it('reports absolute paths, and no size for walked files (the reader checks it on the open file)', async () => {
     const { files } = await discover();
-    expect(files[0]).toEqual({ absPath: path.join(proj, 'B.js'), relPath: 'B.js', size: 'export {};\n'.length });
+    expect(files[0]).toEqual({ absPath: path.join(proj, 'B.js'), relPath: 'B.js', size: undefined });
   });
 
   it('is deterministic across runs', async () => {
@@ -253,5 +253,19 @@ describe('readSourceFile', () => {
     await fs.chmod(file, 0o000);
     const outcome = await readSourceFile(file, 11, MiB);
     expect(outcome).toEqual(isRoot ? { kind: 'text', text: 'export {};\n' } : { kind: 'skipped', reason: 'file could not be read (EACCES)' });
+  });
+});
+
+describe('readSourceFile: the byte-level prefilter', () => {
+  it('does not decode a file whose bytes cannot matter, and decodes one that may', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lsid-lint-bytes-'));
+    const plain = path.join(dir, 'plain.js');
+    const relevant = path.join(dir, 'relevant.js');
+    await fs.writeFile(plain, 'export const answer = 42;\n');
+    await fs.writeFile(relevant, 'export const lsid = "x";\n');
+    const mayMatter = (bytes: Uint8Array) => Buffer.from(bytes).includes('lsid');
+    expect(readSourceFile(plain, undefined, MiB, mayMatter)).toEqual({ kind: 'irrelevant' });
+    expect(readSourceFile(relevant, undefined, MiB, mayMatter)).toEqual({ kind: 'text', text: 'export const lsid = "x";\n' });
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });

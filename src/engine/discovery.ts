@@ -34,7 +34,8 @@ export interface DiscoveryOptions {
 export interface DiscoveredFile {
   absPath: string;
   relPath: string;
-  size: number;
+  /** Bytes, when discovery had to stat the file anyway (named paths, links); the reader checks it regardless. */
+  size?: number;
 }
 
 export interface DiscoveryResult {
@@ -119,9 +120,9 @@ class Scan {
     return !this.excluded(entry, false) && this.options.isSupported(entry.rel) && (this.include?.ignores(entry.rel) ?? true);
   }
 
-  accept(entry: Entry, size: number, realPath: string, viaLink: boolean): void {
+  accept(entry: Entry, size: number | undefined, realPath: string, viaLink: boolean): void {
     const { maxFileSize } = this.options;
-    if (size > maxFileSize) this.skip(entry, sizeLimitReason(size, maxFileSize));
+    if (size !== undefined && size > maxFileSize) this.skip(entry, sizeLimitReason(size, maxFileSize));
     else this.candidates.push({ absPath: entry.abs, relPath: entry.rel, size, realPath, viaLink });
   }
 }
@@ -225,13 +226,9 @@ function wantedFile(scan: Scan, layers: readonly Layer[], entry: Entry): boolean
 
 async function addFile(scan: Scan, root: Root, entry: Entry, dirent: Dirent): Promise<void> {
   if (!dirent.isFile()) return scan.skip(entry, notRegularFileReason(dirent));
-  try {
-    const { size } = await fs.stat(entry.abs);
-    // No symlink lies between the root and a walked entry, so its real path needs no syscall.
-    scan.accept(entry, size, realPathOf(root, entry.abs), false);
-  } catch (error) {
-    scan.skip(entry, `file could not be read (${errorCode(error)})`);
-  }
+  // No stat here: the reader checks the size on the open file, and a stat per file was most of discovery's time.
+  // No symlink lies between the root and a walked entry, so its real path needs no syscall either.
+  scan.accept(entry, undefined, realPathOf(root, entry.abs), false);
 }
 
 /**

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
-import { PREFILTER_PATTERN } from '../knowledge/bomgar.js';
+import { PREFILTER_NEEDLES, PREFILTER_PATTERN } from '../knowledge/bomgar.js';
 import type { AnalysisOutput, LanguageAdapter } from '../languages/adapter.js';
 import { adapterFor, adapters as defaultAdapters } from '../languages/index.js';
 import type { Rule } from '../rule-kit/index.js';
@@ -9,7 +8,7 @@ import type { Finding, LintResult, ParseErrorEntry, RuleInfo, SeverityOrOff, Ski
 import { resolveBomgarContext, resolveImport } from './context.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryResult } from './discovery.js';
 import { judge } from './judge.js';
-import { readSourceFile } from './read-file.js';
+import { readSourceFile, type ReadOutcome } from './read-file.js';
 import { RuleRegistry, UNUSED_DIRECTIVE_ID } from './registry.js';
 import { SourceText } from './source-text.js';
 
@@ -40,7 +39,6 @@ export class MissingPathError extends Error {
   override name = 'MissingPathError';
 }
 
-const READ_CONCURRENCY = 32;
 
 /** The whole pipeline from paths to findings. Pure with respect to the process: no console, no exit. */
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -74,6 +72,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const scanned = new Map<string, ScannedFile>();
   const extraContext = [...options.config.context.hosts, ...options.config.context.modules];
   const mightMatter = (text: string): boolean => PREFILTER_PATTERN.test(text) || extraContext.some((needle) => text.includes(needle));
+  const needles = [...PREFILTER_NEEDLES, ...extraContext].map((needle) => Buffer.from(needle));
+  const mayMatter = (bytes: Uint8Array): boolean => needles.some((needle) => Buffer.prototype.indexOf.call(bytes, needle) !== -1);
 
   const analyze = (entry: ScannedFile, text: string): void => {
     entry.source = new SourceText(text);
@@ -82,21 +82,22 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (problem) parseErrors.push({ file: entry.file.relPath, line: entry.source.position(problem.span.start).line, message: problem.message });
   };
 
-  await forEachRead(discovery.files, options.config.maxFileSize, (file, outcome) => {
+  forEachRead(discovery.files, options.config.maxFileSize, mayMatter, (file, outcome) => {
     if (outcome.kind === 'skipped') {
       skipped.push({ file: file.relPath, reason: outcome.reason });
       return;
     }
-    if (outcome.warning) degraded.push({ file: file.relPath, reason: outcome.warning });
     const entry: ScannedFile = { file, adapter: adapterFor(file.relPath, adapters)! };
     scanned.set(file.relPath, entry);
+    if (outcome.kind === 'irrelevant') return;
+    if (outcome.warning) degraded.push({ file: file.relPath, reason: outcome.warning });
     if (mightMatter(outcome.text)) analyze(entry, outcome.text);
   });
 
   const context = resolveBomgarContext(scanned);
   // Modules imported by Bomgar code are in context even if the prefilter saw nothing in them (an XML helper, say).
   const late = context.pendingImports.map((relPath) => scanned.get(relPath)!).filter((entry) => !entry.analysis);
-  await forEachRead(late.map((entry) => entry.file), options.config.maxFileSize, (file, outcome) => {
+  forEachRead(late.map((entry) => entry.file), options.config.maxFileSize, undefined, (file, outcome) => {
     if (outcome.kind === 'text') analyze(scanned.get(file.relPath)!, outcome.text);
   });
 
@@ -161,12 +162,9 @@ function applyPrograms(scanned: Map<string, ScannedFile>, inContext: Set<string>
 }
 
 function readSmallFile(entry: ScannedFile | undefined, maxFileSize: number): string | undefined {
-  if (!entry || entry.file.size > maxFileSize) return undefined;
-  try {
-    return readFileSync(entry.file.absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  if (!entry) return undefined;
+  const outcome = readSourceFile(entry.file.absPath, entry.file.size, maxFileSize);
+  return outcome.kind === 'text' ? outcome.text : undefined;
 }
 
 const IMPORT_ROUNDS = 3;
@@ -204,17 +202,14 @@ function followImports(scanned: ReadonlyMap<string, ScannedFile>, inContext: Rea
   }
 }
 
-/** Reads files with bounded concurrency and hands each outcome over in discovery order. */
-async function forEachRead(
+/** Reads each file and hands the outcome over, in discovery order. */
+function forEachRead(
   files: readonly DiscoveredFile[],
   maxFileSize: number,
-  consume: (file: DiscoveredFile, outcome: Awaited<ReturnType<typeof readSourceFile>>) => void,
-): Promise<void> {
-  for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-    const batch = files.slice(i, i + READ_CONCURRENCY);
-    const outcomes = await Promise.all(batch.map((file) => readSourceFile(file.absPath, file.size, maxFileSize)));
-    batch.forEach((file, index) => consume(file, outcomes[index]!));
-  }
+  mayMatter: ((bytes: Uint8Array) => boolean) | undefined,
+  consume: (file: DiscoveredFile, outcome: ReadOutcome) => void,
+): void {
+  for (const file of files) consume(file, readSourceFile(file.absPath, file.size, maxFileSize, mayMatter));
 }
 
 /** Re-expresses discovered paths relative to the working directory, as reports show them. */

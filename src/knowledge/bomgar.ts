@@ -75,6 +75,16 @@ export const VENDOR_WORD_PATTERN = /bomgar|beyondtrust/i;
 /** `<session lsid="…"` in a pattern or string: the shape of the reporting API's XML. */
 export const SESSION_LSID_MARKUP_PATTERN = /<session(?:_summary)?\s+lsid=/;
 
-/** The cheap first pass: a file that matches none of these cannot produce a finding or context. */
+/**
+ * The cheap first pass: a file that matches none of these cannot produce a finding or context.
+ * Case-sensitive with word starts, as identifiers spell them (`lsid`, `lastLsid`, `LSID`), so that
+ * `CLSID`, `toolsId` or minified noise do not send a bundle to the parser.
+ */
+/** Byte sequences at least one of which occurs wherever PREFILTER_PATTERN matches: checked before decoding. */
+export const PREFILTER_NEEDLES: readonly string[] = [
+  'lsid', 'lseq', 'LSID', 'LSEQ', 'Lsid', 'Lseq', 'omgar', 'OMGAR', 'eyond', 'EYOND', 'networkstreaming', '/api/',
+  'generate_report', 'support_conference_', 'session_list', 'session_summary',
+];
+
 export const PREFILTER_PATTERN =
-  /lsid|lseq|bomgar|beyondtrust|networkstreaming|\/api\/(?:command|reporting)|generate_report|support_conference_|session_list|session_summary/i;
+  /(?<![A-Za-z])(?:lsid|lseq|LSID|LSEQ)|Lsid|Lseq|[Bb]omgar|BOMGAR|[Bb]eyond[Tt]rust|BEYONDTRUST|networkstreaming|\/api\/(?:command|reporting)|generate_report|support_conference_|session_list|session_summary/;

@@ -37,7 +37,8 @@ export function parseJavaScript(file: string, text: string): ParseOutcome {
   const diagnostic = firstParseDiagnostic(sourceFile);
   if (!diagnostic) return { ok: true, sourceFile };
 
-  if (kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX) {
+  // Only Flow files are worth a second parser: Babel on a large file TypeScript rejected costs seconds.
+  if ((kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX) && text.includes('@flow')) {
     const stripped = stripFlowTypes(text);
     if (stripped !== undefined) {
       const retried = createSourceFile(file, stripped, kind);
