@@ -40,6 +40,7 @@ describe('validateConfig', () => {
       rules: {},
       maxFileSize: DEFAULT_MAX_FILE_SIZE,
       context: { hosts: [], modules: [], urlPatterns: [] },
+      sql: {},
     });
     expect(DEFAULT_MAX_FILE_SIZE).toBe(2 * 1024 * 1024);
   });
@@ -51,8 +52,14 @@ describe('validateConfig', () => {
       rules: { 'lsid-numeric-conversion': 'warning', 'some-old-alias': 'off' },
       maxFileSize: 1000,
       context: { hosts: ['support.example.com'], modules: ['@acme/bomgar-client'], urlPatterns: ['*/remote/api/*'] },
+      sql: { dialect: 'postgres' },
     };
     expect(validateConfig(raw, 'x.json')).toEqual(raw);
+  });
+
+  it('accepts only known SQL dialects and keys', () => {
+    expect(() => validateConfig({ sql: { dialect: 'db2' } }, 'x.json')).toThrow('x.json: "sql.dialect" must be one of mssql, mysql, postgres, sqlite, oracle (got "db2")');
+    expect(() => validateConfig({ sql: { dialects: 'mssql' } }, 'x.json')).toThrow('unknown key "sql.dialects"');
   });
 
   it('accepts sizes with SI and IEC units', () => {
@@ -72,7 +79,7 @@ describe('validateConfig', () => {
     [{ maxFileSize: 0 }, 'x.json: "maxFileSize" must be a positive integer number of bytes or a size such as "500KB" or "2MiB" (got 0)'],
     [{ maxFileSize: 1.5 }, /"maxFileSize" must be .* \(got 1\.5\)$/],
     [{ maxFileSize: '2 parsecs' }, /"maxFileSize" must be .* \(got "2 parsecs"\)$/],
-    [{ rule: {} }, 'x.json: unknown key "rule" (allowed: include, exclude, rules, maxFileSize, context)'],
+    [{ rule: {} }, 'x.json: unknown key "rule" (allowed: include, exclude, rules, maxFileSize, context, sql)'],
     [{ context: { host: [] } }, 'x.json: unknown key "context.host" (allowed: hosts, modules, urlPatterns)'],
   ])('rejects %j', (raw, message) => {
     const actual = errorOf(() => validateConfig(raw, 'x.json'));

@@ -8,6 +8,8 @@ export interface ResolvedConfig {
   rules: Record<string, SeverityOrOff>;
   maxFileSize: number;
   context: ContextSettings;
+  /** SQL settings: the dialect to assume for `.sql` files whose own syntax or comment does not decide it. */
+  sql: { dialect?: SqlDialectName };
   /** Absolute path of the file the config came from, or undefined for defaults. */
   source?: string;
   /** Directory patterns are relative to (the config file's directory; cwd when none). */
@@ -22,8 +24,11 @@ export class ConfigError extends Error {
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 const LEVELS: readonly SeverityOrOff[] = [...SEVERITIES, 'off'];
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'maxFileSize', 'context'] as const;
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'maxFileSize', 'context', 'sql'] as const;
 const CONTEXT_KEYS = ['hosts', 'modules', 'urlPatterns'] as const;
+const SQL_KEYS = ['dialect'] as const;
+export const SQL_DIALECT_NAMES = ['mssql', 'mysql', 'postgres', 'sqlite', 'oracle'] as const;
+export type SqlDialectName = (typeof SQL_DIALECT_NAMES)[number];
 
 /** SI units are powers of 1000 and IEC units powers of 1024, so "500KB" and "2MiB" mean what they say. */
 const SIZE_UNITS: Record<string, number> = {
@@ -46,6 +51,8 @@ export function validateConfig(raw: unknown, sourceLabel: string): ConfigValues 
   check.knownKeys(raw, '', TOP_LEVEL_KEYS);
   const context = raw.context === undefined ? {} : check.object(raw.context, 'context');
   check.knownKeys(context, 'context.', CONTEXT_KEYS);
+  const sql = raw.sql === undefined ? {} : check.object(raw.sql, 'sql');
+  check.knownKeys(sql, 'sql.', SQL_KEYS);
   return {
     include: check.stringArray(raw.include, 'include'),
     exclude: check.stringArray(raw.exclude, 'exclude'),
@@ -56,6 +63,7 @@ export function validateConfig(raw: unknown, sourceLabel: string): ConfigValues 
       modules: check.stringArray(context.modules, 'context.modules'),
       urlPatterns: check.stringArray(context.urlPatterns, 'context.urlPatterns'),
     },
+    sql: sql.dialect === undefined ? {} : { dialect: check.oneOf(sql.dialect, 'sql.dialect', SQL_DIALECT_NAMES) },
   };
 }
 
@@ -65,6 +73,11 @@ class Checker {
 
   private fail(path: string, expectation: string, value: unknown): never {
     throw new ConfigError(`${this.label}: "${path}" must be ${expectation} (got ${describe(value)})`);
+  }
+
+  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+    if (typeof value !== 'string' || !allowed.includes(value as T)) this.fail(path, `one of ${allowed.join(', ')}`, value);
+    return value as T;
   }
 
   knownKeys(value: Record<string, unknown>, prefix: string, allowed: readonly string[]): void {
