@@ -88,7 +88,9 @@ export type XmlOperationKind =
   /** removing `xmlns="<one URI>"` by literal string */
   | 'namespace-strip-literal'
   /** one hard-coded namespace URI */
-  | 'pinned-namespace-uri';
+  | 'pinned-namespace-uri'
+  /** an XML Schema without `targetNamespace` that declares an API response root: 10.6 responses fail validation */
+  | 'schema-without-namespace';
 
 export interface XmlOperation {
   kind: XmlOperationKind;
@@ -157,6 +159,8 @@ export interface Coverage {
   parseErrors: ParseErrorEntry[];
   /** Files scanned with reduced fidelity (e.g. invalid UTF-8 decoded with replacement characters). */
   degraded: SkippedFile[];
+  /** Parts of files read by a fallback rather than the full parser (facts are still complete). */
+  notes: ParseErrorEntry[];
 }
 
 export type Verdict = 'ready' | 'ready-with-warnings' | 'blocked';

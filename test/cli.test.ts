@@ -123,7 +123,7 @@ describe.each(PROJECT_NAMES)('bundled project %s', (name) => {
 
   it('has no coverage gaps and no unused suppression directives', async () => {
     const report = jsonReport(await runCli(['-f', 'json'], projectDir(name)));
-    expect(report.coverage).toEqual({ skipped: [], parseErrors: [], degraded: [] });
+    expect(report.coverage).toEqual({ skipped: [], parseErrors: [], degraded: [], notes: [] });
     expect(report.findings.filter((f) => f.ruleId === 'unused-suppression')).toEqual([]);
   });
 });
@@ -236,7 +236,7 @@ describe('JSON report contract (schemaVersion 1)', () => {
   });
 
   it('has coverage with skipped and parseErrors lists', () => {
-    expect(report.coverage).toEqual({ skipped: [], parseErrors: [], degraded: [] });
+    expect(report.coverage).toEqual({ skipped: [], parseErrors: [], degraded: [], notes: [] });
   });
 });
 
@@ -389,7 +389,7 @@ describe('exit codes', () => {
 
     it('for an unknown config key', async () => {
       const dir = await tempProject({ '.lsidlintrc.json': { rule: { 'lsid-numeric-type': 'off' } }, 'src/ids.js': ONE_ERROR });
-      expectUsageError(await runCli([], dir), '.lsidlintrc.json: unknown key "rule" (allowed: include, exclude, rules, maxFileSize, context)');
+      expectUsageError(await runCli([], dir), '.lsidlintrc.json: unknown key "rule" (allowed: include, exclude, rules, maxFileSize, context, sql)');
     });
 
     it('for a missing --config file', async () => {

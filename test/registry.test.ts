@@ -7,9 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { validateConfig } from '../src/config/schema.js';
 import { lint } from '../src/engine/lint.js';
+import { adapterFor } from '../src/languages/index.js';
 import type { Rule } from '../src/rule-kit/index.js';
 import { CATEGORIES, SEVERITIES } from '../src/types.js';
-import { parseAnnotations } from './harness/annotations.js';
+import { fixtureAnnotations, isFixtureFile } from './harness/annotations.js';
 
 /**
  * Meta-tests: the registry, the rule docs, the fixtures and the layering stay in step as rules are
@@ -25,10 +26,14 @@ const DOC_HEADINGS = (id: string) => [
   `# ${id}`, '## Problem', '## Fix', '## Examples', '### Incorrect', '### Correct', '## Options', '## When not to use it', '## References',
 ];
 /** Fence language → the file name an example is linted as. */
-const EXAMPLE_FILES: Readonly<Record<string, string>> = { js: 'example.js', ts: 'example.ts', prisma: 'schema.prisma' };
+const EXAMPLE_FILES: Readonly<Record<string, string>> = {
+  js: 'example.js', ts: 'example.ts', prisma: 'schema.prisma', sql: 'example.sql',
+  json: 'example.json', yaml: 'example.yaml', graphql: 'schema.graphql', xml: 'example.xml',
+};
 /**
- * A schema file is in Bomgar context only when another file of the project talks to the API
- * (its adapter's contextScope is 'project'), so a Prisma example is linted beside this client.
+ * A schema file is in Bomgar context when it shows API evidence itself or when another file of the
+ * project talks to the API (its adapter's contextScope is 'project'), so schema examples are linted
+ * beside this client.
  */
 const PRISMA_COMPANION = { name: 'bomgar-client.js', text: "export const REPORTING = 'https://support.example.com/api/reporting';\n" };
 
@@ -149,7 +154,7 @@ async function lintExample(rule: Rule, lang: string, code: string) {
   const name = EXAMPLE_FILES[lang]!;
   writeFileSync(path.join(dir, name), code);
   const paths = [name];
-  if (lang === 'prisma') {
+  if (adapterFor(name)?.contextScope === 'project') {
     writeFileSync(path.join(dir, PRISMA_COMPANION.name), PRISMA_COMPANION.text);
     paths.push(PRISMA_COMPANION.name);
   }
@@ -171,13 +176,13 @@ describe.each([...rules].sort(byId).map((rule) => [rule.meta.id, rule] as const)
     const dir = path.join(FIXTURES, id);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((name) => !name.endsWith('.md') && statSync(path.join(dir, name)).isFile());
+      names = readdirSync(dir).filter((name) => isFixtureFile(name) && statSync(path.join(dir, name)).isFile());
     } catch {
       expect.fail(`no fixture folder fixtures/rules/${id}/`);
     }
     expect(names, `no fixture files in fixtures/rules/${id}/`).not.toEqual([]);
     const kinds = new Set(
-      names.flatMap((name) => parseAnnotations(readFileSync(path.join(dir, name), 'utf8')))
+      names.flatMap((name) => fixtureAnnotations(dir, name))
         .filter((annotation) => annotation.ruleId === id)
         .map((annotation) => annotation.kind),
     );

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { validateConfig } from '../src/config/schema.js';
 import { lint } from '../src/engine/lint.js';
-import { expectedFindings, parseAnnotations } from './harness/annotations.js';
+import { expectedFindings, fixtureAnnotations, isFixtureFile } from './harness/annotations.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/rules');
 const defaults = (cwd: string) => ({ ...validateConfig({}, 'test'), baseDir: cwd });
 
 function fixturesOf(ruleId: string): string[] {
   try {
-    return readdirSync(path.join(FIXTURES, ruleId)).filter((name) => !name.endsWith('.md')).sort();
+    return readdirSync(path.join(FIXTURES, ruleId)).filter(isFixtureFile).sort();
   } catch {
     return [];
   }
@@ -27,7 +27,7 @@ describe.each(rules.map((rule) => [rule.meta.id] as const))('%s', (ruleId) => {
   it.each(names)('%s', async (name) => {
     const dir = path.join(FIXTURES, ruleId);
     const text = readFileSync(path.join(dir, name), 'utf8');
-    const annotations = parseAnnotations(text);
+    const annotations = fixtureAnnotations(dir, name);
     const ruleIds = new Set([ruleId, ...annotations.map((a) => a.ruleId)]);
     const selected = rules.filter((rule) => ruleIds.has(rule.meta.id));
     const result = await lint({ cwd: dir, paths: [name], config: defaults(dir), rules: selected });

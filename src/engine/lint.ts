@@ -68,6 +68,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const skipped: SkippedFile[] = [...discovery.skipped];
   const degraded: SkippedFile[] = [];
+  const notes: ParseErrorEntry[] = [];
   const parseErrors: ParseErrorEntry[] = [];
   const scanned = new Map<string, ScannedFile>();
   const extraContext = [...options.config.context.hosts, ...options.config.context.modules];
@@ -77,9 +78,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const analyze = (entry: ScannedFile, text: string): void => {
     entry.source = new SourceText(text);
-    entry.analysis = entry.adapter.analyze({ file: entry.file.relPath, text, context: options.config.context });
+    entry.analysis = entry.adapter.analyze({ file: entry.file.relPath, text, context: options.config.context, sqlDialect: options.config.sql.dialect });
     const problem = entry.analysis.parseError;
     if (problem) parseErrors.push({ file: entry.file.relPath, line: entry.source.position(problem.span.start).line, message: problem.message });
+    for (const note of entry.analysis.notes ?? []) {
+      notes.push({ file: entry.file.relPath, line: entry.source.position(note.span.start).line, message: note.message });
+    }
   };
 
   forEachRead(discovery.files, options.config.maxFileSize, mayMatter, (file, outcome) => {
@@ -87,7 +91,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       skipped.push({ file: file.relPath, reason: outcome.reason });
       return;
     }
-    const entry: ScannedFile = { file, adapter: adapterFor(file.relPath, adapters)! };
+    const adapter = adapterFor(file.relPath, adapters)!;
+    // Extensions shared with data and configuration (.json, .yaml, .xml) count only when the text is
+    // the adapter's language; a file the prefilter found irrelevant cannot be told, and cannot matter.
+    if (adapter.recognizes && (outcome.kind === 'irrelevant' || !adapter.recognizes(file.relPath, outcome.text))) return;
+    const entry: ScannedFile = { file, adapter };
     scanned.set(file.relPath, entry);
     if (outcome.kind === 'irrelevant') return;
     if (outcome.warning) degraded.push({ file: file.relPath, reason: outcome.warning });
@@ -118,6 +126,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       skipped: skipped.sort((a, b) => compareText(a.file, b.file)),
       parseErrors: parseErrors.sort((a, b) => compareText(a.file, b.file) || a.line - b.line),
       degraded: degraded.sort((a, b) => compareText(a.file, b.file)),
+      notes: notes.sort((a, b) => compareText(a.file, b.file) || a.line - b.line),
     },
     rules: [...levels].filter(([, level]) => level !== 'off').map(([rule, level]): RuleInfo => ({
       id: rule.meta.id,

@@ -17,6 +17,8 @@ export interface AnalysisInput {
   text: string;
   /** Project settings that sharpen context detection (config `context`). */
   context: ContextSettings;
+  /** The SQL dialect to assume (config `sql.dialect`): mssql, mysql, postgres, sqlite or oracle; a file's own `-- lsid-lint-dialect:` comment wins. */
+  sqlDialect?: string;
 }
 
 /** What another scanned module exports, by import specifier and export name. */
@@ -37,6 +39,11 @@ export interface AnalysisOutput {
   refine?(importedValue: ImportedValueLookup): FileFacts;
   /** Set when the file could not be parsed at all; facts are then empty. */
   parseError?: ParseProblem;
+  /**
+   * Parts of the file analyzed by a fallback rather than the full parser (e.g. SQL statements that
+   * node-sql-parser cannot take, read by the token scanner). Informational: facts are complete.
+   */
+  notes?: ParseProblem[];
 }
 
 export interface ProgramFile {
@@ -63,6 +70,17 @@ export interface LanguageAdapter {
    * 'project': schema files that nothing imports are in context when the project talks to the API.
    */
   readonly contextScope?: 'file' | 'project';
+  /**
+   * Narrows `extensions` by path (e.g. `.json` but not `package-lock.json`): a file this returns false
+   * for is left to the next adapter, and is not scanned when no adapter claims it.
+   */
+  accepts?(path: string): boolean;
+  /**
+   * For extensions shared with data and configuration (`.json`, `.yaml`, `.xml`): whether a file's text
+   * can be in this adapter's language at all. A file it rejects is dropped once read, as if its
+   * extension were unsupported: not counted as scanned, never analyzed, never a parse error.
+   */
+  recognizes?(path: string, text: string): boolean;
   analyze(input: AnalysisInput): AnalysisOutput;
   /**
    * Builds a program over the given files (and the scanned files they import); `toRelPath` maps an

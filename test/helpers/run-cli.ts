@@ -91,5 +91,6 @@ export interface JsonReport {
     skipped: { file: string; reason: string }[];
     parseErrors: { file: string; line: number; message: string }[];
     degraded: { file: string; reason: string }[];
+    notes: { file: string; line: number; message: string }[];
   };
 }

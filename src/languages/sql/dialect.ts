@@ -124,6 +124,10 @@ const SIGNALS: readonly Signal[] = [
   { dialect: 'postgres', pattern: /\b(?:BIG|SMALL)?SERIAL\b/i, weight: 5, label: 'SERIAL' },
   { dialect: 'postgres', pattern: /\w\s*::\s*[A-Za-z]/, weight: 4, label: ':: casts' },
   { dialect: 'postgres', pattern: /\$(?:[A-Za-z_]\w*)?\$/, weight: 4, label: '$$ bodies' },
+  { dialect: 'postgres', pattern: /[\w)]\s*!?~\*?\s*'/, weight: 3, label: '~ regular-expression match' },
+  { dialect: 'postgres', pattern: /^\\(?:echo|quit|set|i|ir|connect|c)\b/m, weight: 5, label: 'psql meta-commands' },
+  { dialect: 'postgres', pattern: /\bLANGUAGE\s+'?(?:c|plpgsql|plpython3?u|plperlu?|pltcl)\b|\bRETURNS\s+SETOF\b|\bPARALLEL\s+(?:SAFE|UNSAFE|RESTRICTED)\b/i, weight: 4, label: 'PostgreSQL function syntax' },
+  { dialect: 'postgres', pattern: /\bFROM\s+stdin\s*;|\bpg_catalog\.|\bSET\s+(?:statement_timeout|search_path)\b/i, weight: 5, label: 'pg_dump output' },
   { dialect: 'postgres', pattern: /\b(?:plpgsql|BYTEA|TIMESTAMPTZ|JSONB|ILIKE|RETURNING|CREATE\s+EXTENSION|uuid_generate_v4|gen_random_uuid)\b/i, weight: 3, label: 'PostgreSQL types and functions' },
   { dialect: 'sqlite', pattern: /\bAUTOINCREMENT\b/i, weight: 5, label: 'AUTOINCREMENT' },
   { dialect: 'sqlite', pattern: /\bINTEGER\s+PRIMARY\s+KEY\b/i, weight: 3, label: 'INTEGER PRIMARY KEY' },
@@ -132,7 +136,6 @@ const SIGNALS: readonly Signal[] = [
   { dialect: 'oracle', pattern: /\bN?VARCHAR2\b/i, weight: 5, label: 'VARCHAR2' },
   { dialect: 'oracle', pattern: /^[ \t]*\/[ \t]*$/m, weight: 2, label: '/ terminator' },
   { dialect: 'oracle', pattern: /\b(?:SYSDATE|SYSTIMESTAMP|ROWNUM|PLS_INTEGER|NVL\s*\(|FROM\s+DUAL|%TYPE|%ROWTYPE|CREATE\s+OR\s+REPLACE\s+PACKAGE)\b/i, weight: 3, label: 'Oracle types and functions' },
-  { dialect: 'oracle', pattern: /\bNUMBER\b/i, weight: 1, label: 'NUMBER' },
 ];
 
 /**

@@ -42,6 +42,8 @@ const enum Ch {
   Backtick = 96, LowerA = 97, LowerZ = 122, Pipe = 124, Tilde = 126,
 }
 
+const SECOND_OPERATOR_CHARS = new Set([...'=<>:|*&@~-'].map((c) => c.charCodeAt(0)));
+const THREE_CHAR_OPERATORS = new Set(['<=>', '->>', '#>>', '!~*']);
 const TWO_CHAR_OPERATORS = new Set(['<=', '>=', '<>', '!=', '!<', '!>', '::', '||', ':=', '=>', '->', '**', '<<', '>>', '&&', '==', '^=', '|=', '&=', '+=', '-=', '*=', '/=', '%=', '@>', '<@', '!~', '~*']);
 
 function isIdentStart(code: number): boolean {
@@ -177,13 +179,26 @@ class Tokenizer {
       if (code === Ch.Semicolon) {
         this.push(this.delimiter === ';' ? 'terminator' : 'op', i, i + 1, ';');
         i++;
+        // pg_dump: COPY … FROM stdin; is followed by rows of data up to a line holding only \.
+        if (topLevel && this.tokens.length > 1 && this.tokens[this.tokens.length - 2]!.value === 'STDIN') {
+          const end = text.indexOf('\n\\.', i);
+          i = end === -1 || end >= to ? to : end + 3;
+        }
         continue;
       }
-      const two = text.slice(i, i + 2);
-      if (i + 1 < to && TWO_CHAR_OPERATORS.has(two)) {
-        this.push('op', i, i + 2, two);
-        i += 2;
+      const next = text.charCodeAt(i + 1);
+      if (i + 2 < to && SECOND_OPERATOR_CHARS.has(next) && THREE_CHAR_OPERATORS.has(text.slice(i, i + 3))) {
+        this.push('op', i, i + 3, text.slice(i, i + 3));
+        i += 3;
         continue;
+      }
+      if (i + 1 < to && SECOND_OPERATOR_CHARS.has(next)) {
+        const two = text.slice(i, i + 2);
+        if (TWO_CHAR_OPERATORS.has(two)) {
+          this.push('op', i, i + 2, two);
+          i += 2;
+          continue;
+        }
       }
       this.push('op', i, i + 1, text[i]!);
       i++;
@@ -387,13 +402,20 @@ class Tokenizer {
   }
 }
 
-/** Upper-case names of data types, per family; used to tell a declaration (`name TYPE`) from other code. */
-export function isWord(token: Token | undefined, ...values: string[]): boolean {
-  return token !== undefined && token.type === 'word' && values.includes(token.value);
+/** Whether a token is one of the given keywords (upper case). Fixed arity: these run for every token. */
+export function isWord(token: Token | undefined, a: string, b?: string, c?: string, d?: string, e?: string, f?: string, g?: string): boolean {
+  if (token === undefined || token.type !== 'word') return false;
+  const v = token.value;
+  return v === a || v === b || v === c || v === d || v === e || v === f || v === g;
 }
 
-export function isOp(token: Token | undefined, ...values: string[]): boolean {
-  return token !== undefined && token.type === 'op' && values.includes(token.value);
+/** Whether a token is a word in the set. */
+export function isWordIn(token: Token | undefined, words: ReadonlySet<string>): boolean {
+  return token !== undefined && token.type === 'word' && words.has(token.value);
+}
+
+export function isOp(token: Token | undefined, a: string, b?: string): boolean {
+  return token !== undefined && token.type === 'op' && (token.value === a || token.value === b);
 }
 
 /** An identifier's comparable name: unquoted, lower-cased. */
