@@ -82,7 +82,7 @@ export const SESSION_LSID_MARKUP_PATTERN = /<session(?:_summary)?\s+lsid=/;
  */
 /** Byte sequences at least one of which occurs wherever PREFILTER_PATTERN matches: checked before decoding. */
 export const PREFILTER_NEEDLES: readonly string[] = [
-  'lsid', 'lseq', 'LSID', 'LSEQ', 'Lsid', 'Lseq', 'omgar', 'OMGAR', 'eyond', 'EYOND', 'networkstreaming', '/api/',
+  'lsid', 'lseq', 'LSID', 'LSEQ', 'Lsid', 'Lseq', 'omgar', 'OMGAR', 'eyondtrust', 'eyondTrust', 'EYONDTRUST', 'networkstreaming', '/api/',
   'generate_report', 'support_conference_', 'session_list', 'session_summary',
 ];
 
