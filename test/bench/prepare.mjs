@@ -3,8 +3,9 @@
  * folder is written or deleted; fetched code never reaches the project's node_modules.
  *
  *   corpus/     npm install of the pinned packages (with their dependencies, which are not scanned)
- *   tree/       hard links to the pinned packages only, at paths without a node_modules segment
- *               (lsid-lint never enters node_modules), plus tree/_fixtures/ copied fresh each run
+ *   tree/       hard links to the JavaScript/TypeScript files of the pinned packages only, at paths
+ *               without a node_modules segment (lsid-lint never enters node_modules), plus
+ *               tree/_fixtures/ copied fresh each run
  *   ten-mb/     a deterministic ~10 MB subset of tree/, rebuilt each run (hard links, cheap)
  *   eslint/     ESLint and @typescript-eslint/parser, pinned
  */
@@ -21,6 +22,12 @@ export const ESLINT_PREFIX = path.join(CACHE, 'eslint');
 export const FIXTURES_DIR = '_fixtures';
 
 const TREE_STAMP = path.join(CACHE, 'tree.stamp.json');
+/**
+ * Only JavaScript/TypeScript files are linked, so the corpus keeps the same bytes as lsid-lint
+ * learns new languages (the packages also ship ~30 MB of JSON, which the schema adapters would
+ * start scanning). The fixtures are copied whole, so they keep their findings in every language.
+ */
+const CORPUS_EXTENSIONS = /\.(?:[cm]?[jt]sx?)$/i;
 
 /** "@scope/name@1.2.3" → { name: "@scope/name", version: "1.2.3" }. */
 function parseSpec(spec) {
@@ -60,7 +67,7 @@ export async function ensureInstalled(prefix, specs) {
  * reinstalled. Hard links make this nearly free and keep the bytes identical to the install.
  */
 export async function ensureTree(specs, reinstalled) {
-  const stamp = JSON.stringify(specs);
+  const stamp = JSON.stringify({ specs, extensions: CORPUS_EXTENSIONS.source });
   const current = await fs.readFile(TREE_STAMP, 'utf8').catch(() => undefined);
   if (!reinstalled && current === stamp && existsSync(TREE)) return;
   log('linking pinned packages into .bench-cache/tree');
@@ -72,15 +79,19 @@ export async function ensureTree(specs, reinstalled) {
   await fs.writeFile(TREE_STAMP, stamp);
 }
 
-/** Mirrors `from` into `to` with hard links, leaving out nested node_modules (unpinned dependencies). */
+/** Mirrors the JS/TS files of `from` into `to` with hard links, leaving out nested node_modules (unpinned dependencies). */
 async function linkTree(from, to) {
-  await fs.mkdir(to, { recursive: true });
+  let created = false; // directories are made on first use, so folders of JSON or CSS stay out
   for (const dirent of await fs.readdir(from, { withFileTypes: true })) {
     const source = path.join(from, dirent.name);
     const target = path.join(to, dirent.name);
     if (dirent.isDirectory()) {
       if (dirent.name !== 'node_modules') await linkTree(source, target);
-    } else if (dirent.isFile()) {
+    } else if (dirent.isFile() && CORPUS_EXTENSIONS.test(dirent.name)) {
+      if (!created) {
+        await fs.mkdir(to, { recursive: true });
+        created = true;
+      }
       // Across file systems a link is impossible; a copy measures the same.
       await fs.link(source, target).catch(() => fs.copyFile(source, target));
     }
