@@ -641,6 +641,24 @@ describe('built binary (dist/src/cli/bin.js)', () => {
   it('exits 0 with --fail-on none', () => {
     expect(spawnBin(['--fail-on', 'none', '-q', 'fixtures/projects/outbound-webhook']).status).toBe(0);
   });
+
+  it('writes through to a device instead of replacing it (-o /dev/null)', async () => {
+    const { statSync } = await import('node:fs');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(spawnBin(['-o', '/dev/null', 'fixtures/projects/outbound-webhook']).status).toBe(1);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('replaces a report file atomically, leaving no temporary file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lsid-lint-out-'));
+    const out = path.join(dir, 'report.json');
+    await writeFile(out, 'old');
+    spawnBin(['-f', 'json', '-o', out, 'fixtures/projects/outbound-webhook']);
+    expect(JSON.parse(await readFile(out, 'utf8')).schemaVersion).toBe(1);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+    await rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe('engine checks configurable like rules', () => {
