@@ -64,6 +64,7 @@ export function createProgram(io: CliIo): Command {
     .option('--debug', 'show stack traces for internal errors')
     .version(toolVersion(), '--version', 'print the version')
     .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', '\nCommands:\n  migrate [paths...] --dialect <db>  write the migration script for integer LSID columns (lsid-lint migrate --help)')
     .exitOverride()
     // Usage errors read like every other error: one line, prefixed with the tool's name.
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`lsid-lint: ${oneLine(text)}\n`) })
@@ -76,6 +77,8 @@ function oneLine(text: string): string {
 
 /** Runs the CLI; returns the exit code (0 ready, 1 findings at or above --fail-on, 2 usage, config or internal error). */
 export async function run(argv: readonly string[], io: CliIo, rules: readonly Rule[] = allRules): Promise<number> {
+  // `lsid-lint migrate …` is its own command (scan a directory named migrate with ./migrate).
+  if (argv[0] === 'migrate') return (await import('./migrate-command.js')).runMigrate(argv.slice(1), io);
   const program = createProgram(io);
   try {
     program.parse([...argv], { from: 'user' });
