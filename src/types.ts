@@ -141,6 +141,19 @@ export interface Finding {
   suppressed: boolean;
   /** The directive's reason, when suppressed and one was given. */
   suppressionReason?: string;
+  /**
+   * The text of line `line` without its terminator (see src/report/source-context.ts for long lines).
+   * Filled by the engine; reporters fall back to `message` when absent (SARIF fingerprints, HTML).
+   */
+  snippet?: string;
+  /** Source lines around the finding, for code frames; filled by the engine (src/report/source-context.ts). */
+  frame?: SourceFrame;
+}
+
+/** Consecutive source lines, the first of which is line `startLine` (1-based). */
+export interface SourceFrame {
+  startLine: number;
+  lines: string[];
 }
 
 export interface SkippedFile {
@@ -179,4 +192,13 @@ export interface LintResult {
   coverage: Coverage;
   /** The rules that were enabled for the run, with their effective severity. */
   rules: RuleInfo[];
+  /** Every scanned file (the `filesScanned` files), forward-slash paths like `Finding.file`. Optional: filled by the engine. */
+  scannedFiles?: string[];
+  /** The scanned files in Bomgar API context (the files whose findings are reported). Optional: filled by the engine. */
+  contextFiles?: string[];
+  /**
+   * Files discovery saw but no adapter supports, counted by lower-case extension with its dot (`.py`;
+   * `''` for none). Optional: filled by the engine.
+   */
+  unsupportedFiles?: { extension: string; count: number }[];
 }

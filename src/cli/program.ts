@@ -110,7 +110,9 @@ async function execute(paths: string[], options: CliOptions, io: CliIo, rules: r
   // The engine loads the TypeScript parser: only pay for it when scanning (not for --version or --help).
   const { lint } = await import('../engine/lint.js');
   const result = await lint({ cwd: io.cwd, paths, config, rules, ruleLevels: options.rule, typeAware: options.typeAware });
-  const assessment = assess(result, toolVersion());
+  // Rule pages feed SARIF help and the HTML and Markdown explanations; reading them stays out of the pure reporters.
+  const { loadRuleDocs } = await import('../report/rule-docs.js');
+  const assessment = assess(result, toolVersion(), { ruleDocs: await loadRuleDocs(result.rules), root: io.cwd });
   const gated = new Set(gatedFindings(result.findings, options.failOn));
   const report = reporters[options.format]!(assessment, { color, quiet: options.quiet ?? false, isGated: (f) => gated.has(f) });
   await emit(report, options, io);

@@ -1,3 +1,4 @@
+import { frameFor, snippetFor } from '../report/source-context.js';
 import type { Rule } from '../rule-kit/index.js';
 import type { Category, Finding, SeverityOrOff } from '../types.js';
 import type { ScannedFile } from './lint.js';
@@ -35,10 +36,16 @@ export function judge(
     }
   }
   const directives = parseDirectives(source.text, entry.adapter.comments);
-  if (!directives.length) return findings;
-  const { unused } = applySuppressions(findings, directives, (id) => registry.canonicalId(id));
-  if (unusedDirectiveLevel === 'off') return findings;
-  return [...findings, ...unused.map((directive) => ({ ...unusedDirectiveNote(directive, file, registry), severity: unusedDirectiveLevel }))];
+  const { unused } = directives.length ? applySuppressions(findings, directives, (id) => registry.canonicalId(id)) : { unused: [] };
+  if (unusedDirectiveLevel !== 'off') {
+    findings.push(...unused.map((directive) => ({ ...unusedDirectiveNote(directive, file, registry), severity: unusedDirectiveLevel })));
+  }
+  // The line and its neighbours travel with each finding: fingerprints and code frames need them.
+  for (const finding of findings) {
+    finding.snippet = snippetFor(source, finding);
+    finding.frame = frameFor(source, finding);
+  }
+  return findings;
 }
 
 function unusedDirectiveNote(directive: Directive, file: string, registry: RuleRegistry): Finding {

@@ -51,6 +51,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const levels = registry.levels(layers);
   const unusedDirectiveLevel = registry.engineCheckLevel(UNUSED_DIRECTIVE_ID, 'note', layers);
 
+  const unsupported = new Map<string, number>();
   // Config patterns are relative to the config's directory, which may lie above the working directory.
   const discovery = relativeTo(options.cwd, options.config.baseDir, await discoverFiles({
     cwd: options.config.baseDir,
@@ -58,7 +59,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     include: options.config.include,
     exclude: options.config.exclude,
     maxFileSize: options.config.maxFileSize,
-    isSupported: (file) => adapterFor(file, adapters) !== undefined,
+    isSupported: (file) => {
+      if (adapterFor(file, adapters)) return true;
+      // Seen but not analyzed: the readiness report states which languages it did not check.
+      const extension = path.posix.extname(file).toLowerCase();
+      unsupported.set(extension, (unsupported.get(extension) ?? 0) + 1);
+      return false;
+    },
   }));
   if (discovery.missing.length) {
     const given = new Map((options.paths.length ? options.paths : ['.']).map((p) => [path.resolve(options.cwd, p), p]));
@@ -121,6 +128,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   return {
     filesScanned: scanned.size,
+    scannedFiles: [...scanned.keys()],
+    contextFiles: [...context.inContext].filter((file) => scanned.get(file)?.analysis).sort(compareText),
+    unsupportedFiles: [...unsupported].map(([extension, count]) => ({ extension, count })).sort((a, b) => compareText(a.extension, b.extension)),
     findings,
     coverage: {
       skipped: skipped.sort((a, b) => compareText(a.file, b.file)),
