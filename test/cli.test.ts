@@ -642,6 +642,11 @@ describe('built binary (dist/src/cli/bin.js)', () => {
     expect(spawnBin(['--fail-on', 'none', '-q', 'fixtures/projects/outbound-webhook']).status).toBe(0);
   });
 
+  it('is executable, so npx lsid-lint can run it', async () => {
+    const { statSync } = await import('node:fs');
+    expect(statSync(BIN).mode & 0o111).not.toBe(0);
+  });
+
   it('writes through to a device instead of replacing it (-o /dev/null)', async () => {
     const { statSync } = await import('node:fs');
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
