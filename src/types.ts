@@ -141,6 +141,8 @@ export interface Finding {
   suppressed: boolean;
   /** The directive's reason, when suppressed and one was given. */
   suppressionReason?: string;
+  /** Set when `--baseline` lists the finding: reported, but not counted toward the gate or verdict. */
+  baselined?: true;
   /**
    * The text of line `line` without its terminator (see src/report/source-context.ts for long lines).
    * Filled by the engine; reporters fall back to `message` when absent (SARIF fingerprints, HTML).

@@ -242,6 +242,8 @@ describe('JSON report contract (schemaVersion 1)', () => {
 
 describe('text report', () => {
   const FINDING_LINE = /^ {2}(\d+):(\d+) +(error|warning|note) +(.+) {2}([a-z][a-z0-9-]*)$/;
+  /** A code frame line under a finding: `    > 12 | code` (the finding's lines) or `      11 | code`. */
+  const FRAME_LINE = /^ {4}[> ] +\d+ \|( .*)?$/;
 
   /** Parses the text report into file groups and the trailing summary lines. */
   function parseText(text: string): { groups: Map<string, string[]>; keys: string[]; tail: string[] } {
@@ -265,6 +267,7 @@ describe('text report', () => {
         continue;
       }
       expect(current, `finding line under a file header: ${line}`).toBeDefined();
+      if (FRAME_LINE.test(line)) continue;
       const match = FINDING_LINE.exec(line);
       expect(match, `finding line format: ${line}`).not.toBeNull();
       groups.get(current!)!.push(line);

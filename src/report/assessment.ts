@@ -76,6 +76,15 @@ export interface Assessment {
   rules: RuleDescriptor[];
   /** Absolute directory the findings' paths are relative to (SARIF %SRCROOT%), when the caller gave it. */
   root?: string;
+  /** The `--baseline` applied to this run, when one was. */
+  baseline?: BaselineSummary;
+}
+
+/** A baseline applied to a run: its file (as given), how many findings it matched, and the entries that matched none. */
+export interface BaselineSummary {
+  file: string;
+  matched: number;
+  stale: { ruleId: string; file: string; fingerprint: string }[];
 }
 
 export interface AssessOptions {
@@ -85,6 +94,8 @@ export interface AssessOptions {
   effortMinutes?: Readonly<Record<string, number>>;
   /** Absolute directory the findings' paths are relative to (the working directory). */
   root?: string;
+  /** The baseline applied to the findings (src/engine/baseline.ts). */
+  baseline?: BaselineSummary;
 }
 
 /** Checks the engine performs itself, described for reports (they have no page under rules/). */
@@ -93,7 +104,8 @@ const ENGINE_CHECKS: Readonly<Record<string, { summary: string; helpUri: string 
 };
 
 export function assess(result: LintResult, version: string, options: AssessOptions = {}): Assessment {
-  const active = result.findings.filter((finding) => !finding.suppressed);
+  // Baselined findings are known and accepted: they count neither toward the verdict nor the totals.
+  const active = result.findings.filter((finding) => !finding.suppressed && !finding.baselined);
   const count = (severity: Severity) => active.filter((finding) => finding.severity === severity).length;
   const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, active.filter((f) => f.category === category).length])) as Record<Category, number>;
   const summary: Summary = {
@@ -101,7 +113,7 @@ export function assess(result: LintResult, version: string, options: AssessOptio
     errors: count('error'),
     warnings: count('warning'),
     notes: count('note'),
-    suppressed: result.findings.length - active.length,
+    suppressed: result.findings.filter((finding) => finding.suppressed).length,
     byCategory,
   };
   // A file that mentions the API but could not be parsed was not checked: never call that 'ready'.
@@ -119,14 +131,15 @@ export function assess(result: LintResult, version: string, options: AssessOptio
     coverage: summarizeCoverage(result),
     rules: describeRules(result, options.ruleDocs ?? {}),
     ...(options.root !== undefined ? { root: options.root } : {}),
+    ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
   };
 }
 
-/** Unsuppressed findings at or above the gate threshold. */
+/** Unsuppressed, unbaselined findings at or above the gate threshold. */
 export function gatedFindings(findings: readonly Finding[], failOn: Severity | 'none'): Finding[] {
   if (failOn === 'none') return [];
   const threshold = SEVERITIES.indexOf(failOn);
-  return findings.filter((finding) => !finding.suppressed && SEVERITIES.indexOf(finding.severity) <= threshold);
+  return findings.filter((finding) => !finding.suppressed && !finding.baselined && SEVERITIES.indexOf(finding.severity) <= threshold);
 }
 
 /** Blocking first: unsuppressed errors, then warnings, then notes, then suppressed findings; stable within each. */
@@ -152,7 +165,8 @@ export function topLevelFolder(file: string): string {
 }
 
 function countFindings(findings: readonly Finding[], byCategory: Record<Category, number>): Counts {
-  const active = findings.filter((f) => !f.suppressed);
+  // Like the summary: baselined findings are not counted here (they still are in byRule and the effort estimate).
+  const active = findings.filter((f) => !f.suppressed && !f.baselined);
   const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, active.filter((f) => f.severity === severity).length])) as Record<Severity, number>;
   const rules = new Map<string, { ruleId: string; count: number; suppressed: number }>();
   for (const finding of findings) {

@@ -10,6 +10,8 @@ import { textReporter } from './text.js';
 export interface ReporterOptions {
   color: boolean;
   quiet: boolean;
+  /** Whether the text format shows a code frame under each finding (default true; `--no-frame`). */
+  frame?: boolean;
   /** Whether a finding counts toward the gate (at or above --fail-on, not suppressed). */
   isGated(finding: Finding): boolean;
   /**
