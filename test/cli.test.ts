@@ -678,3 +678,14 @@ describe('engine checks configurable like rules', () => {
     expect(off.findings).toEqual([]);
   });
 });
+
+describe('progress on a terminal', () => {
+  it('draws a progress line on stderr only when stderr is a terminal, and erases it', async () => {
+    const quiet = await runCli(['-q'], { cwd: projectDir('reporting-sync') });
+    expect(quiet.stderr).toBe('');
+    const shown = await runCli(['-q'], { cwd: projectDir('reporting-sync'), stderrIsTTY: true });
+    expect(shown.stderr).toMatch(/^\rScanning \d+\/\d+ files…/);
+    expect(shown.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(shown.stdout).toBe(quiet.stdout);
+  });
+});

@@ -21,6 +21,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stdout is a terminal (colour is used only then). */
   isTTY: boolean;
+  /** Whether stderr is a terminal: a progress line is shown there during long scans. */
+  stderrIsTTY?: boolean;
   env: Readonly<Record<string, string | undefined>>;
   writeFile(file: string, text: string): Promise<void>;
 }
@@ -165,7 +167,9 @@ async function execute(paths: string[], options: CliOptions, io: CliIo, rules: r
   const baseline = baselineFile && (!options.updateBaseline || existsSync(baselineFile)) ? await loadBaseline(baselineFile, readText, options.baseline) : undefined;
   // The engine loads the TypeScript parser: only pay for it when scanning (not for --version or --help).
   const { lint } = await import('../engine/lint.js');
-  let result = await lint({ cwd: io.cwd, paths, config, rules, ruleLevels: options.rule, typeAware: options.typeAware });
+  const progress = io.stderrIsTTY ? progressLine(io) : undefined;
+  let result = await lint({ cwd: io.cwd, paths, config, rules, ruleLevels: options.rule, typeAware: options.typeAware, onProgress: progress?.update });
+  progress?.clear();
   // Baseline entries this run can judge: files it scanned, and files that are gone.
   const scannedFiles = new Set(result.scannedFiles ?? result.findings.map((f) => f.file));
   const inScope = (file: string) => scannedFiles.has(file) || !existsSync(path.resolve(io.cwd, file));
@@ -199,6 +203,26 @@ async function execute(paths: string[], options: CliOptions, io: CliIo, rules: r
   if (gated.size) return EXIT_FINDINGS;
   const warnings = result.findings.filter((f) => !f.suppressed && !f.baselined && f.severity === 'warning').length;
   return options.maxWarnings !== undefined && warnings > options.maxWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/** `Scanning 1234/20063 files…` on stderr, redrawn at most every 100 ms and erased when the scan ends. */
+function progressLine(io: CliIo): { update(scanned: number, total: number): void; clear(): void } {
+  let last = 0;
+  let shown = false;
+  return {
+    update(scanned, total) {
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS && scanned < total) return;
+      last = now;
+      shown = true;
+      io.stderr(`\rScanning ${scanned}/${total} files…`);
+    },
+    clear() {
+      if (shown) io.stderr('\r\x1b[K');
+    },
+  };
 }
 
 async function emit(text: string, options: CliOptions, io: CliIo): Promise<void> {

@@ -22,6 +22,8 @@ export interface LintOptions {
   adapters?: readonly LanguageAdapter[];
   /** Build whole-program models (types, path aliases) for the files in Bomgar context: slower, sharper. */
   typeAware?: boolean;
+  /** Called after each file is read (the CLI throttles it into a progress line). */
+  onProgress?(scanned: number, total: number): void;
 }
 
 /** A file that was read and, if it passed the prefilter, analyzed. */
@@ -93,7 +95,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   };
 
+  let done = 0;
   forEachRead(discovery.files, options.config.maxFileSize, mayMatter, (file, outcome) => {
+    options.onProgress?.(++done, discovery.files.length);
     if (outcome.kind === 'skipped') {
       skipped.push({ file: file.relPath, reason: outcome.reason });
       return;

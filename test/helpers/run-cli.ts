@@ -12,6 +12,8 @@ export interface RunCliOptions {
   /** Working directory the CLI sees (config discovery and report paths start here). */
   cwd: string;
   env?: Record<string, string | undefined>;
+  /** Pretend stderr is a terminal (progress line). */
+  stderrIsTTY?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface RunCliOptions {
  * unless given, and `-o` reports written to disk.
  */
 export async function runCli(argv: readonly string[], options: RunCliOptions | string): Promise<CliRun> {
-  const { cwd, env = {} } = typeof options === 'string' ? { cwd: options } : options;
+  const { cwd, env = {}, stderrIsTTY = false } = typeof options === 'string' ? { cwd: options } : options;
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -31,6 +33,7 @@ export async function runCli(argv: readonly string[], options: RunCliOptions | s
       stderr += text;
     },
     isTTY: false,
+    stderrIsTTY,
     env,
     async writeFile(file, text) {
       await mkdir(path.dirname(file), { recursive: true });
