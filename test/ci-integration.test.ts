@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 function actionInvocations(): string[][] {
   const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: { steps: { run?: string }[] } };
   const script = action.runs.steps.map((step) => step.run ?? '').join('\n').replace(/\\\n\s*/g, ' ');
-  return [...script.matchAll(/npx --yes "lsid-lint@\$\{LSID_LINT_VERSION\}" (.+)/g)].map((match) =>
+  return [...script.matchAll(/node "\$GITHUB_ACTION_PATH\/dist\/src\/cli\/bin\.js" (.+)/g)].map((match) =>
     match[1]!
       .replace(/>>.*$/, '')
       .replace('${LSID_LINT_PATHS}', 'fixtures/projects/outbound-webhook')
