@@ -144,11 +144,11 @@ export interface Finding {
   /** Set when `--baseline` lists the finding: reported, but not counted toward the gate or verdict. */
   baselined?: true;
   /**
-   * The text of line `line` without its terminator (see src/report/source-context.ts for long lines).
+   * The text of line `line` without its terminator (see src/engine/source-context.ts for long lines).
    * Filled by the engine; reporters fall back to `message` when absent (SARIF fingerprints, HTML).
    */
   snippet?: string;
-  /** Source lines around the finding, for code frames; filled by the engine (src/report/source-context.ts). */
+  /** Source lines around the finding, for code frames; filled by the engine (src/engine/source-context.ts). */
   frame?: SourceFrame;
 }
 

@@ -7,7 +7,7 @@ import { isDataLayerFile, type ChecklistItem } from '../src/report/checklist.js'
 import { DEFAULT_EFFORT_MINUTES, EFFORT_MINUTES, estimateEffort, formatMinutes } from '../src/report/effort.js';
 import { jsonReporter } from '../src/report/reporters/json.js';
 import { DOCS_BASE_URL, loadRuleDocs, parseRuleDoc, ruleDocUrl } from '../src/report/rule-docs.js';
-import { cutLine, frameFor, lineSource, MAX_LINE_LENGTH, snippetFor, withSourceContext } from '../src/report/source-context.js';
+import { cutLine, frameFor, lineSource, MAX_LINE_LENGTH, snippetFor, withSourceContext } from '../src/engine/source-context.js';
 import type { LintResult } from '../src/types.js';
 import { finding, hostileResult, projectAssessment, reporterOptions, ROOT, ruleInfo } from './report-fixtures.js';
 

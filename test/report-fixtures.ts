@@ -8,7 +8,7 @@ import { lint } from '../src/engine/lint.js';
 import { assess, gatedFindings, type Assessment } from '../src/report/assessment.js';
 import type { ReporterOptions } from '../src/report/reporters/index.js';
 import { loadRuleDocs } from '../src/report/rule-docs.js';
-import { withSourceContext } from '../src/report/source-context.js';
+import { withSourceContext } from '../src/engine/source-context.js';
 import type { Category, Finding, LintResult, RuleInfo, Severity } from '../src/types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +26,7 @@ export function projectDir(project: string): string {
 export async function lintProject(project: string): Promise<LintResult> {
   const baseDir = projectDir(project);
   const result = await lint({ cwd: baseDir, paths: [], config: { ...validateConfig({}, 'test'), baseDir }, rules });
-  // Until the engine fills snippet/frame itself, derive them the same way (src/report/source-context.ts).
+  // Findings from lint() already carry snippet/frame; derive any missing ones the same way (src/engine/source-context.ts).
   const findings = withSourceContext(result.findings, (file) => {
     try {
       return readFileSync(path.join(baseDir, file), 'utf8');

@@ -1,4 +1,4 @@
-import { frameFor, snippetFor } from '../report/source-context.js';
+import { frameFor, snippetFor } from './source-context.js';
 import type { Rule } from '../rule-kit/index.js';
 import type { Category, Finding, SeverityOrOff } from '../types.js';
 import type { ScannedFile } from './lint.js';

@@ -220,7 +220,7 @@ function codeFrame(finding: Finding): string {
 }
 
 function markRange(text: string, line: number, finding: Finding): string {
-  // A line cut around the finding (src/report/source-context.ts) no longer has its original columns.
+  // A line cut around the finding (src/engine/source-context.ts) no longer has its original columns.
   if (text.startsWith('…')) return h(text);
   const start = line === finding.line ? Math.min(text.length, finding.column - 1) : 0;
   const end = line === finding.endLine ? Math.min(text.length, Math.max(start, finding.endColumn - 1)) : text.length;
