@@ -183,18 +183,23 @@ class Parser {
       if (this.isName() && this.is(':', 1)) {
         const name = this.peek()!;
         this.i += 2;
-        const type = this.typeRef();
-        if (type) this.check(name.value, type);
-        if (this.is('=')) {
-          this.i++;
-          this.skipValue();
-        }
-        this.directives();
+        this.typedValue(name.value);
       } else {
         this.i++;
       }
     }
     this.i++;
+  }
+
+  /** After `name:`: the type (checked), an optional `= default` and directives. */
+  private typedValue(name: string): void {
+    const type = this.typeRef();
+    if (type) this.check(name, type);
+    if (this.is('=')) {
+      this.i++;
+      this.skipValue();
+    }
+    this.directives();
   }
 
   /** Operation variables `($lsid: Int!, …)`. */
@@ -204,13 +209,7 @@ class Parser {
       if (this.is('$') && this.isName(1) && this.is(':', 2)) {
         const name = this.peek(1)!;
         this.i += 3;
-        const type = this.typeRef();
-        if (type) this.check(`$${name.value}`, type);
-        if (this.is('=')) {
-          this.i++;
-          this.skipValue();
-        }
-        this.directives();
+        this.typedValue(`$${name.value}`);
       } else {
         this.i++;
       }

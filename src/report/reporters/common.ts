@@ -45,3 +45,13 @@ export function fileLink(file: string, line: number | undefined, linkBase: strin
   const base = linkBase ? (linkBase.endsWith('/') ? linkBase : `${linkBase}/`) : '';
   return `${base}${encodePath(file)}${line ? `#L${line}` : ''}`;
 }
+
+/** Where a code span opened by a run of `length` backticks closes (a run of exactly that length), or -1. */
+export function closingRun(text: string, from: number, length: number): number {
+  const runs = /`+/g;
+  runs.lastIndex = from;
+  for (let match = runs.exec(text); match; match = runs.exec(text)) {
+    if (match[0].length === length) return match.index;
+  }
+  return -1;
+}

@@ -1,3 +1,5 @@
+import { closingRun } from './common.js';
+
 /**
  * A small Markdown → HTML converter for the rule pages (rules/<category>/<id>.md) shown in the HTML
  * report. It covers what those pages use: ATX headings, paragraphs, `-`/`*` and numbered lists,
@@ -164,14 +166,6 @@ function renderInline(text: string, options: MarkdownToHtmlOptions, allowLinks =
   return out;
 }
 
-function closingRun(text: string, from: number, length: number): number {
-  const runs = /`+/g;
-  runs.lastIndex = from;
-  for (let match = runs.exec(text); match; match = runs.exec(text)) {
-    if (match[0].length === length) return match.index;
-  }
-  return -1;
-}
 
 function emphasis(escaped: string): string {
   return escaped

@@ -3,7 +3,7 @@ import { findingsByImportance, type Assessment } from '../assessment.js';
 import { CHECKLIST_SECTIONS, type ChecklistEvidence, type ChecklistSection, type ChecklistStatus } from '../checklist.js';
 import { formatMinutes } from '../effort.js';
 import { INFORMATION_URI } from '../rule-docs.js';
-import { countsLine, fileLink, plural, rulesById, VERDICT_LABEL } from './common.js';
+import { closingRun, countsLine, fileLink, plural, rulesById, VERDICT_LABEL } from './common.js';
 import type { Reporter, ReporterOptions } from './index.js';
 
 const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = { ready: '✅', 'ready-with-warnings': '⚠️', blocked: '🛑' };
@@ -179,15 +179,6 @@ export function inline(text: string, inTable = false): string {
   return out;
 }
 
-/** Where a code span opened by a run of `length` backticks closes (a run of exactly that length), or -1. */
-function closingRun(text: string, from: number, length: number): number {
-  const runs = /`+/g;
-  runs.lastIndex = from;
-  for (let match = runs.exec(text); match; match = runs.exec(text)) {
-    if (match[0].length === length) return match.index;
-  }
-  return -1;
-}
 
 /** Text as one code span, fenced with more backticks than it contains. */
 function code(text: string, inTable = false): string {
