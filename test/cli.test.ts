@@ -4,7 +4,7 @@
  * through run(argv, io) except one spawn of the built binary.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,8 @@ import { findingKeys, jsonReport, runCli, type CliRun, type JsonReport } from '.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROJECTS = path.join(ROOT, 'fixtures', 'projects');
-const PROJECT_NAMES = ['reporting-sync', 'outbound-webhook'] as const;
+/** Every bundled example integration (one per language family), each with its expected findings. */
+const PROJECT_NAMES = readdirSync(PROJECTS).filter((name) => existsSync(path.join(PROJECTS, name, 'expected.json'))).sort();
 const CATEGORIES = ['lsid-integer', 'lseq-misuse', 'xml-namespace'];
 const VERSION = (JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

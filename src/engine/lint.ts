@@ -75,6 +75,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     throw new MissingPathError(`no such file or directory: ${named.join(', ')}`);
   }
 
+  const claimed = new Set(discovery.files.map((file) => adapterFor(file.relPath, adapters)));
+  await Promise.all(adapters.filter((adapter) => adapter.prepare && claimed.has(adapter)).map((adapter) => adapter.prepare!()));
+
   const skipped: SkippedFile[] = [...discovery.skipped];
   const degraded: SkippedFile[] = [];
   const notes: ParseErrorEntry[] = [];

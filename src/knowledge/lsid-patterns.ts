@@ -5,8 +5,13 @@
  */
 // Between the name and the group only what separates a name from its value: = : quotes, \s*, %3D.
 const LSID_THEN_DIGIT_GROUP = /lsid(?:\\s[*+?]?|\s|=|"|'|\\"|\\'|:|%3D){0,6}\((?:\?<\w+>|\?:)?(?:\\d|\[0-9\]|\\\\d)(?:\+|\*|\{)/i;
-const NAMED_DIGIT_GROUP = /\(\?<\w*lsid\w*>(?:\\d|\[0-9\])/i;
+const NAMED_DIGIT_GROUP = /\(\?P?<\w*lsid\w*>(?:\\d|\[0-9\])/i;
+/**
+ * Route parameters typed as integers: Flask/Django `<int:lsid>`, ASP.NET `{lsid:int}`/`{lsid:long}`,
+ * Spring `{lsid:\d+}` / `{lsid:[0-9]+}`.
+ */
+const INTEGER_ROUTE_PARAMETER = /<int:\w*lsid>|\{\w*lsid:(?:int|long|\\d|\[0-9\])/i;
 
 export function capturesLsidAsDigits(pattern: string): boolean {
-  return LSID_THEN_DIGIT_GROUP.test(pattern) || NAMED_DIGIT_GROUP.test(pattern);
+  return LSID_THEN_DIGIT_GROUP.test(pattern) || NAMED_DIGIT_GROUP.test(pattern) || INTEGER_ROUTE_PARAMETER.test(pattern);
 }

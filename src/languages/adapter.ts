@@ -81,6 +81,11 @@ export interface LanguageAdapter {
    * extension were unsupported: not counted as scanned, never analyzed, never a parse error.
    */
   recognizes?(path: string, text: string): boolean;
+  /**
+   * Asynchronous set-up (loading a WASM grammar) that `analyze` needs. The engine awaits it once per
+   * run, and only when the scan found a file this adapter claims, so unused grammars cost nothing.
+   */
+  prepare?(): Promise<void>;
   analyze(input: AnalysisInput): AnalysisOutput;
   /**
    * Builds a program over the given files (and the scanned files they import); `toRelPath` maps an

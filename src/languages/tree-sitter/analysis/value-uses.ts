@@ -1,0 +1,291 @@
+/**
+ * What the code does with LSIDs and lseqs: conversions, comparisons, arithmetic, sorting, keys,
+ * validation and digit patterns, judged from the values (./values.ts) and the language's tables.
+ */
+import type { Subject, ValueUse, ValueUseKind } from '../../../types.js';
+import { capturesLsidAsDigits } from '../../../knowledge/lsid-patterns.js';
+import type { Expr, Stmt } from '../ir.js';
+import { describe } from './describe.js';
+import { digitCapture, digitsOnly } from './regex.js';
+import { inCalleeSet, lookupCallee, subjectKey, type Value, type ValueAnalysis } from './values.js';
+import { bareType, calleeMethod, dottedName, walkProgram, type ScopeNode } from './walk.js';
+
+type Call = Extract<Expr, { k: 'call' }>;
+type Lambda = Extract<Expr, { k: 'lambda' }>;
+type SubjectValue = Extract<Value, { kind: 'subject' }>;
+
+const RELATIONAL = new Set(['<', '>', '<=', '>=', '<=>']);
+const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '//', '<<', '>>']);
+const MEMBERSHIP = new Set(['in', 'not in', '-contains', '-notcontains', '-in', '-notin']);
+const REGEX_OPERATORS = new Set(['-match', '-notmatch', '-cmatch', '-imatch', '-cnotmatch', '-inotmatch', '=~', '!~']);
+
+/** Per subject: LSIDs break as numbers; lseqs are numbers, but not unique or gap-free. */
+const KIND_BY_SUBJECT: Record<string, Record<Subject, ValueUseKind | undefined>> = {
+  relational: { lsid: 'relational', lseq: 'sequence-cursor' },
+  arithmetic: { lsid: 'arithmetic', lseq: 'sequence-cursor' },
+  'min-max': { lsid: 'min-max', lseq: 'sequence-cursor' },
+  'numeric-sort': { lsid: 'numeric-sort', lseq: undefined },
+  'numeric-conversion': { lsid: 'numeric-conversion', lseq: undefined },
+  'numeric-validation': { lsid: 'numeric-validation', lseq: undefined },
+  'lossy-storage': { lsid: 'lossy-storage', lseq: undefined },
+  'unique-key': { lsid: undefined, lseq: 'unique-key' },
+  'digit-pattern': { lsid: 'digit-pattern', lseq: undefined },
+};
+
+export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, strings: readonly Extract<Expr, { k: 'string' }>[]): ValueUse[] {
+  const k = values.knowledge;
+  const uses: ValueUse[] = [];
+  const seen = new Set<string>();
+  /** Comparator and sort-key lambdas: what they do is reported once, as the sort. */
+  const sortCallbacks = new Set<Lambda>();
+
+  const add = (node: Expr | Stmt | { span: { start: number; end: number } }, subject: Subject, kindName: string, construct: string, origin: string): void => {
+    const kind = KIND_BY_SUBJECT[kindName]?.[subject];
+    if (!kind) return;
+    const key = `${kind}:${node.span.start}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    uses.push({ subject, kind, span: node.span, construct, origin });
+  };
+  const scalar = (expr: Expr | undefined, scope: ScopeNode) => (expr ? values.scalarSubject(expr, scope) : undefined);
+  const anySubject = (expr: Expr | undefined, scope: ScopeNode) => (expr ? values.subjectValue(expr, scope) : undefined);
+  const positional = (call: Call) => call.args.filter((a) => !a.name);
+
+  /** What a key lambda or extractor yields: `lambda s: s.lsid`, `s => s.Lsid`, `Session::getLsid`, `'lsid'`. */
+  const keyOf = (expr: Expr, scope: ScopeNode): SubjectValue | undefined => {
+    if (expr.k === 'lambda') {
+      const result = values.lambdaResult(expr);
+      return result?.kind === 'subject' ? result : undefined;
+    }
+    if (expr.k === 'string') {
+      const subject = subjectKey(expr.value);
+      return subject ? { kind: 'subject', subject, collection: false, origin: `'${expr.value}'` } : undefined;
+    }
+    if (expr.k === 'call' && inCalleeSet(k.keyExtractors ?? new Set(), dottedName(expr.callee))) {
+      return expr.args.map((arg) => keyOf(arg.value, scope)).find(Boolean);
+    }
+    if (expr.k === 'list') return expr.items.map((item) => keyOf(item, scope)).find(Boolean);
+    return undefined;
+  };
+
+  /** A comparator (two parameters) that orders by the subject: `a.lsid - b.lsid`, `$a['lsid'] <=> $b['lsid']`, `a.Lsid.CompareTo(b.Lsid)`. */
+  const comparatorSubject = (lambda: Lambda): Subject | undefined => {
+    if (lambda.params.length < 2) return undefined;
+    let found: Subject | undefined;
+    walkProgram(lambda.body, {
+      expr(expr, scope) {
+        if (found) return;
+        if (expr.k === 'binary' && (RELATIONAL.has(expr.op) || expr.op === '-')) {
+          found = scalar(expr.left, scope)?.subject ?? scalar(expr.right, scope)?.subject;
+        } else if (expr.k === 'call') {
+          const method = calleeMethod(expr.callee);
+          if (inCalleeSet(k.comparisons, dottedName(expr.callee)) || (method && k.comparisons.has(method))) {
+            const receiver = expr.callee.k === 'member' ? scalar(expr.callee.object, scope) : undefined;
+            found = receiver?.subject ?? expr.args.map((a) => scalar(a.value, scope)?.subject).find(Boolean);
+          }
+        }
+      },
+    });
+    return found;
+  };
+
+  const regexUse = (node: Expr, pattern: string, subjectExpr: Expr | undefined, scope: ScopeNode, construct: string): void => {
+    const value = scalar(subjectExpr, scope);
+    if (!value) return;
+    if (digitsOnly(pattern)) add(node, value.subject, 'numeric-validation', construct, value.origin);
+    // A pattern that names the LSID itself is reported once, where it is written (below).
+    else if (digitCapture(pattern) && !capturesLsidAsDigits(pattern)) add(node, value.subject, 'digit-pattern', construct, value.origin);
+  };
+
+  const visitCall = (call: Call, scope: ScopeNode): void => {
+    const name = dottedName(call.callee);
+    const method = calleeMethod(call.callee);
+    const receiverExpr = call.callee.k === 'member' ? call.callee.object : undefined;
+    const receiver = receiverExpr ? values.valueOf(receiverExpr, scope) : undefined;
+    const args = positional(call);
+    const first = args[0]?.value;
+    const label = `${name ?? method ?? 'call'}()`;
+
+    if (inCalleeSet(k.conversions, name)) {
+      const value = scalar(first, scope);
+      if (value) add(call, value.subject, 'numeric-conversion', label, value.origin);
+    }
+    if (method && k.conversionMethods?.has(method) && receiver?.kind === 'subject' && !receiver.collection) {
+      add(call, receiver.subject, 'numeric-conversion', `.${method}()`, receiver.origin);
+    }
+    if (method && first?.k === 'string') {
+      const key = subjectKey(first.value);
+      const numericTypeArg = (call.typeArgs ?? []).some((t) => k.numericTypes.has(bareType(t)));
+      if (key && (k.numericAccessors.has(method) || (numericTypeArg && k.accessors.has(method)))) {
+        add(call, key, 'numeric-conversion', `${method}${numericTypeArg ? `<${call.typeArgs!.join(', ')}>` : ''}('${first.value}')`, describe(call));
+      }
+      // A column builder named by a numeric type: Laravel `$table->integer('lsid')`.
+      if (key && k.numericTypes.has(method) && call.callee.k === 'member') add(call, key, 'numeric-type', `${method}('${first.value}')`, `column '${first.value}'`);
+      if (key && k.keyAnnotations.has(method) && call.callee.k === 'member') add(call, key, 'unique-key', `${method}('${first.value}')`, `column '${first.value}'`);
+    }
+    if (inCalleeSet(k.guidConversions, name) || (method && call.callee.k === 'type' && k.guidConversions.has(method))) {
+      const value = scalar(first, scope);
+      if (value) add(call, value.subject, 'lossy-storage', label, value.origin);
+    }
+    if (inCalleeSet(k.validationFunctions, name)) {
+      const value = call.args.map((a) => scalar(a.value, scope)).find(Boolean);
+      if (value) add(call, value.subject, 'numeric-validation', label, value.origin);
+    }
+    const flag = name && lookupCallee(k.validationFlags ?? new Map<string, string>(), name);
+    if (flag && call.args.some((a) => dottedName(a.value)?.endsWith(flag))) {
+      const value = call.args.map((a) => scalar(a.value, scope)).find(Boolean);
+      if (value) add(call, value.subject, 'numeric-validation', label, value.origin);
+    }
+    if (method && k.validationMethods.has(method) && receiver?.kind === 'subject' && !receiver.collection) {
+      add(call, receiver.subject, 'numeric-validation', `.${method}()`, receiver.origin);
+    }
+    const regex = (name && lookupCallee(k.regexCalls, name)) ?? (method && call.callee.k === 'member' ? k.regexCalls.get(method) : undefined);
+    if (regex) {
+      const patternExpr = args[regex.pattern]?.value;
+      const pattern = patternExpr && values.stringOf(patternExpr, scope);
+      const subjectExpr = regex.subject === -1 ? receiverExpr : args[regex.subject]?.value;
+      if (pattern) regexUse(call, pattern.value, subjectExpr, scope, label);
+    }
+    if ((method && k.minMax.has(method)) || inCalleeSet(k.minMax, name)) {
+      const required = k.requiredSwitches?.get(method ?? '');
+      if (!required || call.args.some((a) => a.name && required.includes(a.name.toLowerCase()))) {
+        const value = call.args.map((a) => anySubject(a.value, scope) ?? keyOf(a.value, scope)).find(Boolean)
+          ?? (receiver?.kind === 'subject' ? receiver : undefined);
+        if (value) add(call, value.subject, 'min-max', label, value.origin);
+      }
+    }
+    if ((method && k.sorts.has(method)) || inCalleeSet(k.sorts, name)) {
+      for (const arg of call.args) if (arg.value.k === 'lambda') sortCallbacks.add(arg.value);
+      const byKey = call.args.map((a) => (a.value.k === 'lambda' && a.value.params.length >= 2 ? undefined : keyOf(a.value, scope))).find(Boolean);
+      const comparator = call.args.map((a) => (a.value.k === 'lambda' ? comparatorSubject(a.value) : undefined)).find(Boolean);
+      const source = values.collectionSource(call, scope);
+      const sorted = source?.kind === 'subject' && source.collection ? source : undefined;
+      if (byKey) add(call, byKey.subject, 'numeric-sort', label, byKey.origin);
+      else if (comparator) add(call, comparator, 'numeric-sort', label, 'a comparator');
+      else if (sorted && !call.args.some((a) => a.value.k === 'lambda')) add(call, sorted.subject, 'numeric-sort', label, sorted.origin);
+    }
+    if (!insideSortCallback(scope) && (inCalleeSet(k.comparisons, name) || (method && k.comparisons.has(method)))) {
+      const value = (receiver?.kind === 'subject' && !receiver.collection ? receiver : undefined) ?? call.args.map((a) => scalar(a.value, scope)).find(Boolean);
+      if (value) add(call, value.subject, 'relational', label, value.origin);
+    }
+    if ((method && k.keyedMethods.has(method)) || inCalleeSet(k.keyedMethods, name)) {
+      const value = scalar(first, scope);
+      if (value) add(call, value.subject, 'unique-key', label, value.origin);
+    }
+    if ((method && k.dedupers.has(method) && call.callee.k === 'member') || inCalleeSet(k.dedupers, name)) {
+      const switches = k.requiredSwitches?.get(method ?? '');
+      const applies = !switches || call.args.some((a) => a.name && switches.includes(a.name.toLowerCase()));
+      const value = (receiver?.kind === 'subject' && receiver.collection ? receiver : undefined)
+        ?? call.args.map((a) => {
+          const held = anySubject(a.value, scope);
+          return held?.collection ? held : keyOf(a.value, scope);
+        }).find(Boolean);
+      if (value && applies) add(call, value.subject, 'unique-key', label, value.origin);
+    }
+    if ((method && k.keyedCollectors?.has(method)) || inCalleeSet(k.keyedCollectors ?? new Set(), name)) {
+      const key = call.args.map((a) => keyOf(a.value, scope)).find(Boolean);
+      if (key) add(call, key.subject, 'unique-key', label, key.origin);
+    }
+  };
+
+  const insideSortCallback = (scope: ScopeNode): boolean => {
+    for (let current: ScopeNode | undefined = scope; current && current !== 'module'; current = values.scopeParent(current)) {
+      if (typeof current === 'object' && current.k === 'lambda' && sortCallbacks.has(current)) return true;
+    }
+    return false;
+  };
+
+  const visitBinary = (expr: Extract<Expr, { k: 'binary' }>, scope: ScopeNode): void => {
+    if (RELATIONAL.has(expr.op)) {
+      if (insideSortCallback(scope)) return;
+      const value = scalar(expr.left, scope) ?? scalar(expr.right, scope);
+      if (value) add(expr, value.subject, 'relational', expr.op, value.origin);
+    } else if (ARITHMETIC.has(expr.op) || (expr.op === '+' && (expr.left.k === 'number' || expr.right.k === 'number'))) {
+      if (insideSortCallback(scope) && expr.op === '-') return;
+      const value = scalar(expr.left, scope) ?? scalar(expr.right, scope);
+      if (value) add(expr, value.subject, 'arithmetic', expr.op, value.origin);
+    } else if (expr.op === '-as') {
+      const type = expr.right.k === 'type' || expr.right.k === 'name' ? bareType(expr.right.name) : undefined;
+      const value = scalar(expr.left, scope);
+      if (value && type && k.numericTypes.has(type)) add(expr, value.subject, 'numeric-conversion', `-as [${type}]`, value.origin);
+      if (value && type && k.guidTypes.has(type)) add(expr, value.subject, 'lossy-storage', `-as [${type}]`, value.origin);
+    } else if (REGEX_OPERATORS.has(expr.op)) {
+      const pattern = values.stringOf(expr.right, scope);
+      if (pattern) regexUse(expr, pattern.value, expr.left, scope, expr.op);
+    } else if (MEMBERSHIP.has(expr.op)) {
+      const [needle, haystack] = expr.op === '-contains' || expr.op === '-notcontains' ? [expr.right, expr.left] : [expr.left, expr.right];
+      const value = scalar(needle, scope);
+      if (value && haystack.k !== 'string' && haystack.k !== 'list') add(expr, value.subject, 'unique-key', expr.op, value.origin);
+    }
+  };
+
+  walkProgram(body, {
+    expr(expr, scope) {
+      switch (expr.k) {
+        case 'call': return visitCall(expr, scope);
+        case 'binary': return visitBinary(expr, scope);
+        case 'cast': {
+          const type = bareType(expr.type);
+          const value = scalar(expr.operand, scope);
+          if (!value) return;
+          if (k.numericTypes.has(type)) add(expr, value.subject, 'numeric-conversion', `(${expr.type})`, value.origin);
+          else if (k.guidTypes.has(type)) add(expr, value.subject, 'lossy-storage', `[${expr.type}]`, value.origin);
+          return;
+        }
+        case 'unary': {
+          if (expr.op !== '++' && expr.op !== '--') return;
+          const value = scalar(expr.operand, scope);
+          if (value) add(expr, value.subject, 'arithmetic', expr.op, value.origin);
+          return;
+        }
+        case 'new': {
+          const type = bareType(expr.type);
+          const value = scalar(expr.args[0]?.value, scope);
+          if (value && k.guidTypes.has(type)) add(expr, value.subject, 'lossy-storage', `new ${expr.type}()`, value.origin);
+          const collection = expr.args.map((a) => values.subjectValue(a.value, scope)).find((v) => v?.collection);
+          if (collection && k.dedupers.has(type)) add(expr, collection.subject, 'unique-key', `new ${expr.type}()`, collection.origin);
+          return;
+        }
+        case 'dict': {
+          for (const entry of expr.entries) {
+            const value = scalar(entry.key, scope);
+            if (value) add(entry.key, value.subject, 'unique-key', 'dictionary key', value.origin);
+          }
+          return;
+        }
+        case 'comprehension': {
+          const value = (expr.kind === 'dict' && expr.key ? scalar(expr.key, scope) : undefined) ?? (expr.kind === 'set' ? scalar(expr.element, scope) : undefined);
+          if (value) add(expr, value.subject, 'unique-key', expr.kind === 'set' ? 'set comprehension' : 'dictionary key', value.origin);
+          return;
+        }
+        case 'list': {
+          if (expr.kind !== 'set') return;
+          const value = expr.items.map((item) => scalar(item, scope)).find(Boolean);
+          if (value) add(expr, value.subject, 'unique-key', 'set member', value.origin);
+          return;
+        }
+        default:
+          return;
+      }
+    },
+    stmt(stmt, scope) {
+      if (stmt.k !== 'assign') return;
+      for (const target of stmt.targets) {
+        // seen[lseq] = True, $seen[$lseq] = true, cache[lseq] = row: the lseq is taken for a unique key.
+        if (target.k === 'index') {
+          const key = scalar(target.index, scope);
+          if (key) add(target, key.subject, 'unique-key', 'dictionary key', key.origin);
+        }
+        if ((stmt.op === '+=' || stmt.op === '-=') && stmt.value?.k === 'number') {
+          const value = scalar(target, scope);
+          if (value) add(stmt, value.subject, 'arithmetic', stmt.op, value.origin);
+        }
+      }
+    },
+  });
+
+  for (const literal of strings) {
+    if (capturesLsidAsDigits(literal.value)) add(literal, 'lsid', 'digit-pattern', describe(literal), 'a pattern');
+  }
+  return uses;
+}
