@@ -174,8 +174,8 @@ describe('counts, effort and coverage', () => {
       ],
       contextFiles: 6,
       notAnalyzed: [
-        { language: 'Python', extensions: ['.py'], files: 3 },
-        { language: 'C#', extensions: ['.cs'], files: 2 },
+        { language: 'Ruby', extensions: ['.rb'], files: 3 },
+        { language: 'Go', extensions: ['.go'], files: 2 },
       ],
       otherFiles: 5,
     });

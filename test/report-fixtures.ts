@@ -101,6 +101,6 @@ export function hostileResult(): LintResult {
     ],
     scannedFiles: ['src/a <b>&amp; "c".ts', 'db/schema.sql', 'src/xml.js', 'src/store.js', 'legacy/old.js', 'top.js'],
     contextFiles: ['src/a <b>&amp; "c".ts', 'db/schema.sql', 'src/xml.js', 'src/store.js', 'legacy/old.js', 'top.js'],
-    unsupportedFiles: [{ extension: '.py', count: 3 }, { extension: '.cs', count: 2 }, { extension: '.md', count: 4 }, { extension: '', count: 1 }],
+    unsupportedFiles: [{ extension: '.rb', count: 3 }, { extension: '.go', count: 2 }, { extension: '.md', count: 4 }, { extension: '', count: 1 }],
   };
 }

@@ -10,6 +10,8 @@ const ANALYZED: Readonly<Record<string, string>> = {
   '.graphql': 'GraphQL', '.gql': 'GraphQL', '.graphqls': 'GraphQL',
   '.xsd': 'XML Schema', '.xml': 'XML mapping',
   '.avsc': 'Avro',
+  '.py': 'Python', '.cs': 'C#', '.java': 'Java', '.php': 'PHP', '.phtml': 'PHP', '.inc': 'PHP',
+  '.ps1': 'PowerShell', '.psm1': 'PowerShell',
 };
 
 /**
@@ -17,11 +19,10 @@ const ANALYZED: Readonly<Record<string, string>> = {
  * reported as "seen but not analyzed" so a clean report is not mistaken for a checked one.
  */
 const NOT_ANALYZED: Readonly<Record<string, string>> = {
-  '.py': 'Python', '.pyw': 'Python',
-  '.cs': 'C#', '.vb': 'Visual Basic .NET', '.vbs': 'VBScript',
-  '.java': 'Java', '.kt': 'Kotlin', '.kts': 'Kotlin', '.scala': 'Scala', '.groovy': 'Groovy',
-  '.php': 'PHP', '.phtml': 'PHP',
-  '.ps1': 'PowerShell', '.psm1': 'PowerShell',
+  '.pyw': 'Python',
+  '.vb': 'Visual Basic .NET', '.vbs': 'VBScript',
+  '.kt': 'Kotlin', '.kts': 'Kotlin', '.scala': 'Scala', '.groovy': 'Groovy',
+  '.psd1': 'PowerShell data',
   '.rb': 'Ruby', '.go': 'Go', '.pl': 'Perl', '.pm': 'Perl', '.rs': 'Rust', '.swift': 'Swift',
   '.c': 'C', '.h': 'C/C++ header', '.cpp': 'C++', '.cc': 'C++', '.hpp': 'C++',
   '.sh': 'Shell', '.bash': 'Shell', '.bat': 'Batch', '.cmd': 'Batch',

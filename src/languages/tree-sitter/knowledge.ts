@@ -48,7 +48,7 @@ export interface XmlKnowledge {
   /** Members holding a node's qualified name, compared with `==` at one's peril: ET `tag`, XElement `Name`. */
   qualifiedNameMembers: ReadonlySet<string>;
   /** Serializer annotations binding a class to a root element: `XmlRoot` (name arg, namespace arg). */
-  rootBindings?: ReadonlyMap<string, { nameArgs: readonly string[]; namespaceArg: string }>;
+  rootBindings?: ReadonlyMap<string, { nameArgs: readonly string[]; namespaceArg: string; library: string }>;
   /**
    * Java: how a DOM is configured. A document from a namespace-aware factory (or XPath over an
    * `InputSource`) breaks `//x`; the default factory does not.

@@ -211,5 +211,5 @@ function rootBinding(type: string, args: readonly { name?: string; value: Expr }
   if (!root || !(ROOT_ELEMENTS.has(root) || RESPONSE_ELEMENTS.has(root))) return;
   const namespace = args.find((a) => a.name === binding.namespaceArg);
   if (namespace && !(namespace.value.k === 'string' && namespace.value.value === '')) return;
-  add(node, { kind: 'schema-without-namespace', api: bare, detail: root });
+  add(node, { kind: 'schema-without-namespace', api: bare, detail: root, library: binding.library });
 }
