@@ -14,6 +14,8 @@ export interface TreeSitterLanguage {
   knowledge: LanguageKnowledge;
   /** Files of this project an import may name, relative to the importing file (`./client.py`); none by default. */
   localModules?(stmt: ImportStmt): readonly string[];
+  /** Files where the types a file refers to may live (Java, C#: a type per file of its name). */
+  typeModules?(types: ReadonlySet<string>, program: Program): readonly string[];
 }
 
 /**
@@ -37,6 +39,7 @@ export function treeSitterAdapter(language: TreeSitterLanguage): LanguageAdapter
         const facts = analyzeProgram(program, language.knowledge, {
           text, context, sqlDialect: sqlDialect ?? language.knowledge.sqlDialect,
           ...(language.localModules ? { localModules: language.localModules } : {}),
+          ...(language.typeModules ? { typeModules: language.typeModules } : {}),
         });
         const problem = firstSyntaxError(tree.rootNode);
         return { facts, ...(problem ? { notes: [problem] } : {}) };

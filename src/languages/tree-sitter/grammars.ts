@@ -40,3 +40,8 @@ export function parserFor(name: GrammarName): TsParser {
   if (!parser) throw new Error(`tree-sitter grammar ${name} used before it was loaded`);
   return parser;
 }
+
+/** The grammars loaded (or loading) in this process, for tests and diagnostics. */
+export function loadedGrammars(): GrammarName[] {
+  return [...loading.keys()];
+}

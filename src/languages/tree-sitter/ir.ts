@@ -103,4 +103,6 @@ export interface Program {
   /** Every string literal, regex and comment-free name in the file, for evidence gathering (lowering fills it). */
   strings: Extract<Expr, { k: 'string' }>[];
   names: { name: string; span: Span }[];
+  /** Java's `package a.b;` / C#'s file-scoped or outermost `namespace A.B`: where same-package types live. */
+  package?: string;
 }

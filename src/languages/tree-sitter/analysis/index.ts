@@ -5,6 +5,7 @@ import type { LanguageKnowledge } from '../knowledge.js';
 import { collectDeclarations } from './declarations.js';
 import { collectEmbeddedSql } from './embedded-sql.js';
 import { collectEvidence, collectLocalImports } from './evidence.js';
+import { collectTypeReferences } from './type-references.js';
 import { collectValueUses } from './value-uses.js';
 import { ValueAnalysis } from './values.js';
 import { collectXmlOperations } from './xml-operations.js';
@@ -17,6 +18,8 @@ export interface ProgramAnalysisOptions {
   sqlDialect?: string;
   /** Paths (relative to the file, `./x.py`) an import may name in this project. */
   localModules?(stmt: ImportStmt): readonly string[];
+  /** Paths (relative to the file) where the types it refers to may live: `./Session.java`, `../model/Session.java`. */
+  typeModules?(types: ReadonlySet<string>, program: Program): readonly string[];
 }
 
 /** The facts of one file, from its lowered program and its language's library tables. */
@@ -24,7 +27,10 @@ export function analyzeProgram(program: Program, knowledge: LanguageKnowledge, o
   const values = new ValueAnalysis(program.body, knowledge);
   return {
     evidence: collectEvidence(program, options.context),
-    localImports: options.localModules ? collectLocalImports(program.body, options.localModules) : [],
+    localImports: [
+      ...(options.localModules ? collectLocalImports(program.body, options.localModules) : []),
+      ...(options.typeModules ? options.typeModules(collectTypeReferences(program), program) : []),
+    ],
     valueUses: [
       ...collectValueUses(program.body, values, program.strings),
       ...collectDeclarations(program.body, knowledge),

@@ -19,6 +19,13 @@ const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '//', '<<', '>>']);
 const MEMBERSHIP = new Set(['in', 'not in', '-contains', '-notcontains', '-in', '-notin']);
 const REGEX_OPERATORS = new Set(['-match', '-notmatch', '-cmatch', '-imatch', '-cnotmatch', '-inotmatch', '=~', '!~']);
 
+/** `lsid - 1`, `lsid + 1`; not `'%s' % lsid` (Python formatting) or `'a' + lsid` (concatenation). */
+function isArithmetic(expr: Extract<Expr, { k: 'binary' }>): boolean {
+  if (expr.left.k === 'string' || expr.left.k === 'template') return false;
+  if (ARITHMETIC.has(expr.op)) return true;
+  return expr.op === '+' && (expr.left.k === 'number' || expr.right.k === 'number');
+}
+
 /** Per subject: LSIDs break as numbers; lseqs are numbers, but not unique or gap-free. */
 const KIND_BY_SUBJECT: Record<string, Record<Subject, ValueUseKind | undefined>> = {
   relational: { lsid: 'relational', lseq: 'sequence-cursor' },
@@ -200,7 +207,7 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       if (insideSortCallback(scope)) return;
       const value = scalar(expr.left, scope) ?? scalar(expr.right, scope);
       if (value) add(expr, value.subject, 'relational', expr.op, value.origin);
-    } else if (ARITHMETIC.has(expr.op) || (expr.op === '+' && (expr.left.k === 'number' || expr.right.k === 'number'))) {
+    } else if (isArithmetic(expr)) {
       if (insideSortCallback(scope) && expr.op === '-') return;
       const value = scalar(expr.left, scope) ?? scalar(expr.right, scope);
       if (value) add(expr, value.subject, 'arithmetic', expr.op, value.origin);

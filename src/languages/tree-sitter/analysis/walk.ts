@@ -106,3 +106,10 @@ export function bareType(type: string): string {
   t = t.replace(/^\?/, '');
   return t.split(/[.\\]/).pop() ?? t;
 }
+
+/** Every import statement, wherever it is nested (C# `using`s inside a namespace block). */
+export function importsOf(body: readonly Stmt[]): Extract<Stmt, { k: 'import' }>[] {
+  const imports: Extract<Stmt, { k: 'import' }>[] = [];
+  walkProgram(body, { stmt: (stmt) => (stmt.k === 'import' ? void imports.push(stmt) : undefined) });
+  return imports;
+}
