@@ -8,9 +8,9 @@ const LSID_THEN_DIGIT_GROUP = /lsid(?:\\s[*+?]?|\s|=|"|'|\\"|\\'|:|%3D){0,6}\((?
 const NAMED_DIGIT_GROUP = /\(\?P?<\w*lsid\w*>(?:\\d|\[0-9\])/i;
 /**
  * Route parameters typed as integers: Flask/Django `<int:lsid>`, ASP.NET `{lsid:int}`/`{lsid:long}`,
- * Spring `{lsid:\d+}` / `{lsid:[0-9]+}`.
+ * Spring and JAX-RS `{lsid:\d+}` / `{lsid: [0-9]+}`, Symfony `{lsid<\d+>}`.
  */
-const INTEGER_ROUTE_PARAMETER = /<int:\w*lsid>|\{\w*lsid:(?:int|long|\\d|\[0-9\])/i;
+const INTEGER_ROUTE_PARAMETER = /<int:\w*lsid>|\{\s*\w*lsid\s*:\s*(?:int|long|\\{1,2}d|\[0-9\])|\{\w*lsid<(?:\\{1,2}d|\[0-9\])/i;
 
 export function capturesLsidAsDigits(pattern: string): boolean {
   return LSID_THEN_DIGIT_GROUP.test(pattern) || NAMED_DIGIT_GROUP.test(pattern) || INTEGER_ROUTE_PARAMETER.test(pattern);

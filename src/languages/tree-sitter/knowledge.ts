@@ -92,12 +92,16 @@ export interface LanguageKnowledge {
   requiredSwitches?: ReadonlyMap<string, readonly string[]>;
   /** Functions/methods/commands sorting a collection (by a key function, comparator or property name). */
   sorts: ReadonlySet<string>;
+  /** Arguments that make a plain sort numeric: PHP `SORT_NUMERIC`. Without one, sorting LSID strings is a text order. */
+  numericSortFlags?: ReadonlySet<string>;
   /** Sorting helpers taking a key extractor: `Comparator.comparing`, `operator.itemgetter`? (name → returns a key). */
   keyExtractors?: ReadonlySet<string>;
   /** Three-way comparisons: `Integer.compare`, `CompareTo`, `strcmp`? (numeric ones only). */
   comparisons: ReadonlySet<string>;
   /** Mapping calls whose callback result forms a new collection: `map`, `Select`, `array_map`, `ForEach-Object`. */
   maps: ReadonlySet<string>;
+  /** Calls returning part of the collection they iterate: `filter`, `Where`, PowerShell `Where-Object`, `Select-Object -First`. */
+  filters?: ReadonlySet<string>;
   /** Calls extracting one named field of every element: `array_column($rows, 'lsid')`, `Select-Object -ExpandProperty`. */
   plucks?: ReadonlyMap<string, { keyArg: string | number }>;
   /** Set/dictionary writes and membership tests whose argument must be unique: `add`, `Add`, `ContainsKey`, `in_array`. */
@@ -109,6 +113,17 @@ export interface LanguageKnowledge {
   /** Annotations declaring a key: `Key`, `Id`, `PrimaryKey`; ORM keyword args: `primary_key=True`, `unique=True`. */
   keyAnnotations: ReadonlySet<string>;
   keyKeywords?: ReadonlySet<string>;
+  /**
+   * Annotations validating a member against a regex: annotation → argument names holding the pattern
+   * (`''` = first positional). PowerShell `[ValidatePattern('^\d+$')]`, C# `[RegularExpression(…)]`.
+   * A digits-only pattern on an LSID member is a numeric validation.
+   */
+  patternAnnotations?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Annotations that make a member numeric whatever its declared type: PowerShell `[ValidateRange(1, 100)]`.
+   * On an LSID member without a numeric type they fix the type as a number.
+   */
+  numericAnnotations?: ReadonlySet<string>;
   /**
    * Annotations binding a field to a wire name: annotation → argument names holding it (`''` = first
    * positional): `XmlAttribute` → ['', 'AttributeName'], `JsonProperty` → ['', 'value'].
@@ -123,6 +138,19 @@ export interface LanguageKnowledge {
   tableAnnotations?: ReadonlyMap<string, readonly string[]>;
   /** String search calls (the literal argument is looked for in a response): `find`, `strpos`, `Contains`. Operator `in`/`-match`/`-like` are built in. */
   stringSearches: ReadonlySet<string>;
+  /**
+   * printf-style calls: name → index of the format argument. A numeric placeholder (`%d`, `%u`, `%05d`,
+   * `%1$d`) converts the argument it takes: PHP `sprintf('session %d', $lsid)`, Java `String.format`.
+   */
+  formatCalls?: ReadonlyMap<string, number>;
+  /**
+   * Query-builder ordering methods: method → direction (`'arg'`: a second argument `'desc'` decides; a
+   * `-` before the column also means descending). Eloquent `orderByDesc('lsid')`, `latest('lsid')`,
+   * Doctrine `orderBy('s.lsid', 'DESC')`, Django `order_by('-lsid')`.
+   */
+  orderings?: ReadonlyMap<string, 'asc' | 'desc' | 'arg'>;
+  /** Query-builder methods keeping the first rows: `limit`, `take`, `first`, `setMaxResults`. */
+  limits?: ReadonlySet<string>;
   /** Replace calls: name → index of the pattern argument (methods: 0; `str_replace`: 0; `re.sub`: 0). */
   replaces: ReadonlyMap<string, number>;
   xml: XmlKnowledge;

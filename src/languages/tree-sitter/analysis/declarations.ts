@@ -6,6 +6,7 @@
 import type { Subject, ValueUse } from '../../../types.js';
 import type { Annotation, Arg, Expr, Param, Stmt } from '../ir.js';
 import type { LanguageKnowledge } from '../knowledge.js';
+import { digitsOnly } from './regex.js';
 import { subjectKey, subjectOfName } from './values.js';
 import { bareType, calleeMethod, dottedName, walkProgram } from './walk.js';
 
@@ -21,9 +22,14 @@ export function collectDeclarations(body: readonly Stmt[], knowledge: LanguageKn
     if (!uses.some((u) => u.kind === kind && u.span.start === node.span.start)) uses.push({ subject, kind, span: node.span, construct, origin });
   };
 
+  /** Column constructors already judged as the value of a declaration. */
+  const declaredColumns = new Set<Expr>();
   walkProgram(body, {
     stmt(stmt) {
-      if (stmt.k === 'assign') declaredAssignment(stmt, knowledge, add);
+      if (stmt.k === 'assign') {
+        declaredAssignment(stmt, knowledge, add);
+        if (stmt.value?.k === 'call') declaredColumns.add(stmt.value);
+      }
       if (stmt.k === 'function') {
         for (const param of stmt.params) declaredParam(param, knowledge, add);
         const named = subjectOfName(stmt.name);
@@ -35,6 +41,24 @@ export function collectDeclarations(body: readonly Stmt[], knowledge: LanguageKn
     },
     expr(expr) {
       if (expr.k === 'lambda') for (const param of expr.params) declaredParam(param, knowledge, add);
+      // A column named by its first argument outside a declaration: SQLAlchemy Core `Table(…, Column('lsid', Integer))`.
+      if (expr.k === 'call' && !declaredColumns.has(expr) && isColumnConstructor(expr, knowledge)) {
+        const bound = boundName([constructorBinding(expr)], knowledge);
+        if (bound !== undefined && subjectKey(bound) === 'lsid') {
+          if (numericColumn(expr, knowledge)) add(expr, 'lsid', 'numeric-type', `${dottedName(expr.callee) ?? 'column'}(…)`, `column '${bound}'`);
+          else if (guidColumn(expr, knowledge)) add(expr, 'lsid', 'lossy-storage', `${dottedName(expr.callee) ?? 'column'}(…)`, `column '${bound}'`);
+        }
+      }
+      // Laravel-style validation maps: `$request->validate(['lsid' => 'required|integer'])`, `rules()` returning one.
+      if (expr.k === 'dict') {
+        for (const entry of expr.entries) {
+          const key = entry.key.k === 'string' ? subjectKey(entry.key.value) : undefined;
+          const rule = key === 'lsid' ? numericRule(entry.value) : undefined;
+          if (rule && /^(?:rules|validate|validateWithBag|make|validator|validation|setRules)$/i.test(dictOwner(expr, body) ?? '')) {
+            add(entry.key, 'lsid', 'numeric-validation', `'${rule}' rule`, 'a validation rule map');
+          }
+        }
+      }
       // Eloquent `$casts = ['lsid' => 'integer']`, Pydantic/TypedDict `{'lsid': int}`.
       if (expr.k === 'dict') {
         for (const entry of expr.entries) {
@@ -48,6 +72,15 @@ export function collectDeclarations(body: readonly Stmt[], knowledge: LanguageKn
     },
   });
   return uses;
+}
+
+/** Rule names that accept only integers or digits in `field => 'rule|rule'` validation maps. */
+const NUMERIC_RULE = /^(?:integer|int|numeric|digits|digits_between|min_digits|max_digits|is_natural|is_natural_no_zero|decimal)(?::|$)/i;
+
+/** `'required|integer'` or `['required', 'digits_between:1,10']`: the rule that demands digits, if any. */
+function numericRule(value: Expr): string | undefined {
+  const rules = value.k === 'string' ? value.value.split('|') : value.k === 'list' ? value.items.flatMap((i) => (i.k === 'string' ? i.value.split('|') : [])) : [];
+  return rules.map((r) => r.trim()).find((r) => NUMERIC_RULE.test(r));
 }
 
 type Add = (node: { span: { start: number; end: number } }, subject: Subject, kind: ValueUse['kind'], construct: string, origin: string) => void;
@@ -72,7 +105,10 @@ export function boundName(annotations: readonly Annotation[] | undefined, knowle
 /** The subject a declared member stands for: its binding wins over its name (`[JsonPropertyName("lsid")] int Id`). */
 function memberSubject(name: string | undefined, annotations: readonly Annotation[] | undefined, kwargs: readonly Arg[], knowledge: LanguageKnowledge): Subject | undefined {
   const bound = boundName(annotations, knowledge) ?? kwargs.map((a) => (a.name && /^(?:db_column|name|column_name|key|alias|serialization_alias|validation_alias|source)$/i.test(a.name) && a.value.k === 'string' ? a.value.value : undefined)).find(Boolean);
-  if (bound !== undefined) return subjectKey(bound);
+  if (bound !== undefined) {
+    const boundNamed = subjectOfName(bound);
+    return subjectKey(bound) ?? (boundNamed && !boundNamed.collection ? boundNamed.subject : undefined);
+  }
   if (!name) return undefined;
   const named = subjectOfName(name);
   return named && !named.collection ? named.subject : subjectKey(name);
@@ -84,26 +120,101 @@ function targetName(target: Expr): string | undefined {
   return undefined;
 }
 
+/** A field constructor as a binding: `Column('lsid', Integer)` names its column like `[Column("lsid")]` does. */
+function constructorBinding(call: Extract<Expr, { k: 'call' }>): Annotation {
+  return { name: dottedName(call.callee) ?? '', args: call.args, span: call.span };
+}
+
 function declaredAssignment(stmt: Assign, knowledge: LanguageKnowledge, add: Add): void {
   const target = stmt.targets[0];
   if (!target || stmt.targets.length !== 1) return;
   const name = targetName(target);
+  if (name && stmt.declaredType && numericCollection(name, stmt.declaredType, knowledge)) add(target, 'lsid', 'numeric-type', stmt.declaredType, name);
   const call = stmt.value?.k === 'call' ? stmt.value : undefined;
   const kwargs = call?.args.filter((a) => a.name) ?? [];
-  const subject = memberSubject(name, stmt.annotations, kwargs, knowledge);
+  const subject = memberSubject(name, [...(stmt.annotations ?? []), ...(call ? [constructorBinding(call)] : [])], kwargs, knowledge);
   if (!subject) return;
   const origin = name ?? 'field';
   if (subject === 'lsid') {
+    // The field's constructor validates too: pydantic `Field(pattern=r'^\d+$')`.
+    validatingAnnotations(target, stmt.declaredType, [...(stmt.annotations ?? []), ...(call ? [constructorBinding(call)] : [])], origin, knowledge, add);
     if (stmt.declaredType && isNumericType(stmt.declaredType, knowledge)) add(target, 'lsid', 'numeric-type', stmt.declaredType, origin);
     else if (call && numericColumn(call, knowledge)) add(target, 'lsid', 'numeric-type', `${dottedName(call.callee) ?? 'column'}(…)`, origin);
+    // A GUID type re-formats the 32 hex digits: `lsid: UUID`, `models.UUIDField()`, `Column(UUID(as_uuid=True))`.
+    if (stmt.declaredType && isGuidType(stmt.declaredType, knowledge)) add(target, 'lsid', 'lossy-storage', stmt.declaredType, origin);
+    else if (call && guidColumn(call, knowledge)) add(target, 'lsid', 'lossy-storage', `${dottedName(call.callee) ?? 'column'}(…)`, origin);
+    const columnType = annotatedColumnType(stmt.annotations, knowledge);
+    if (columnType && isNumericType(columnType, knowledge)) add(target, 'lsid', 'numeric-type', `column type ${columnType}`, origin);
+    else if (columnType && isGuidType(columnType, knowledge)) add(target, 'lsid', 'lossy-storage', `column type ${columnType}`, origin);
   }
   if (subject === 'lseq' && declaresKey(stmt.annotations, kwargs, knowledge)) add(target, 'lseq', 'unique-key', keyConstruct(stmt.annotations, kwargs, knowledge), origin);
 }
 
+/** A collection of LSIDs declared with numeric elements: `List<int> pendingLsids`, `long[] lsids`, `lsids: list[int]`. */
+function numericCollection(name: string, type: string, knowledge: LanguageKnowledge): boolean {
+  const named = subjectOfName(name);
+  if (named?.subject !== 'lsid' || !named.collection) return false;
+  const t = type.trim();
+  const element = /^(.+?)\s*\[\s*\]$/.exec(t)?.[1] ?? /^[\w.]+\s*[<[]\s*([\w.?]+)\s*[>\]]$/.exec(t)?.[1];
+  return element !== undefined && isNumericType(element, knowledge);
+}
+
 function declaredParam(param: Param, knowledge: LanguageKnowledge, add: Add): void {
+  if (param.type && numericCollection(param.name, param.type, knowledge)) add(param, 'lsid', 'numeric-type', param.type, param.name);
   const subject = memberSubject(param.name, param.annotations, [], knowledge);
   if (subject === 'lsid' && param.type && isNumericType(param.type, knowledge)) add(param, 'lsid', 'numeric-type', param.type, param.name);
+  if (subject === 'lsid') validatingAnnotations(param, param.type, param.annotations, param.name, knowledge, add);
+  if (subject === 'lsid' && param.type && isGuidType(param.type, knowledge)) add(param, 'lsid', 'lossy-storage', param.type, param.name);
   if (subject === 'lseq' && declaresKey(param.annotations, [], knowledge)) add(param, 'lseq', 'unique-key', keyConstruct(param.annotations, [], knowledge), param.name);
+}
+
+/** The type a column annotation names: Doctrine `#[ORM\Column(type: 'integer')]`, `#[ORM\Column(type: Types::GUID)]`. */
+function annotatedColumnType(annotations: readonly Annotation[] | undefined, knowledge: LanguageKnowledge): string | undefined {
+  for (const annotation of annotations ?? []) {
+    if (!knowledge.columnConstructors?.has(annotation.name)) continue;
+    const arg = annotation.args.find((a) => a.name !== undefined && /^type_?$/i.test(a.name));
+    if (arg?.value.k === 'string') return arg.value.value;
+    const dotted = arg ? dottedName(arg.value) : undefined;
+    if (dotted) return bareType(dotted);
+  }
+  return undefined;
+}
+
+function isGuidType(type: string, knowledge: LanguageKnowledge): boolean {
+  return knowledge.guidTypes.has(bareType(type)) || knowledge.guidTypes.has(type.trim());
+}
+
+function isColumnConstructor(call: Extract<Expr, { k: 'call' }>, knowledge: LanguageKnowledge): boolean {
+  return !!(knowledge.columnConstructors?.has(dottedName(call.callee) ?? '') || knowledge.columnConstructors?.has(calleeMethod(call.callee) ?? ''));
+}
+
+/** `models.UUIDField()`, `Column(UUID(as_uuid=True))`, `mapped_column(Uuid)`: a column of a GUID type. */
+function guidColumn(call: Extract<Expr, { k: 'call' }>, knowledge: LanguageKnowledge): boolean {
+  const method = calleeMethod(call.callee) ?? '';
+  if (knowledge.guidTypes.has(method) || knowledge.guidTypes.has(dottedName(call.callee) ?? '')) return true;
+  if (!isColumnConstructor(call, knowledge)) return false;
+  return call.args.some((arg) => {
+    const typeName = dottedName(arg.value.k === 'call' ? arg.value.callee : arg.value);
+    return !!typeName && isGuidType(typeName, knowledge) && (!arg.name || /^type_?$/i.test(arg.name));
+  });
+}
+
+/**
+ * Validation attributes on an LSID member: a digits-only pattern (`[ValidatePattern('^\d+$')]`,
+ * reported on the attribute), or a numeric range on a member with no numeric type of its own
+ * (`[ValidateRange(1, 100)]$Lsid`, reported on the member).
+ */
+function validatingAnnotations(member: { span: { start: number; end: number } }, type: string | undefined, annotations: readonly Annotation[] | undefined, origin: string, knowledge: LanguageKnowledge, add: Add): void {
+  for (const annotation of annotations ?? []) {
+    const argNames = knowledge.patternAnnotations?.get(annotation.name);
+    if (argNames) {
+      const pattern = argNames.map((argName) => (argName === '' ? annotation.args.find((a) => !a.name) : annotation.args.find((a) => a.name?.toLowerCase() === argName.toLowerCase()))).find(Boolean);
+      if (pattern?.value.k === 'string' && digitsOnly(pattern.value.value)) add(annotation, 'lsid', 'numeric-validation', `[${annotation.name}('${pattern.value.value}')]`, origin);
+    }
+    if (knowledge.numericAnnotations?.has(annotation.name) && !(type && isNumericType(type, knowledge))) {
+      add(member, 'lsid', 'numeric-type', `[${annotation.name}(…)]`, origin);
+    }
+  }
 }
 
 /** `models.IntegerField()`, `Column(Integer)`, `mapped_column(BigInteger, …)`, `Column('lsid', Integer)`. */
@@ -177,7 +288,12 @@ function collectMembers(cls: ClassStmt, knowledge: LanguageKnowledge): Set<Subje
     if (stmt.k === 'assign') {
       const call = stmt.value?.k === 'call' ? stmt.value : undefined;
       for (const target of stmt.targets) {
-        const subject = memberSubject(targetName(target), stmt.annotations, call?.args.filter((a) => a.name) ?? [], knowledge);
+        const subject = memberSubject(targetName(target), [...(stmt.annotations ?? []), ...(call ? [constructorBinding(call)] : [])], call?.args.filter((a) => a.name) ?? [], knowledge);
+        if (subject) members.add(subject);
+      }
+      const names = stmt.value?.k === 'list' ? stmt.value.items : stmt.value?.k === 'dict' ? stmt.value.entries.map((e) => e.key) : [];
+      for (const item of names) {
+        const subject = item.k === 'string' ? subjectKey(item.value) : undefined;
         if (subject) members.add(subject);
       }
     }
@@ -196,8 +312,9 @@ function collectMembers(cls: ClassStmt, knowledge: LanguageKnowledge): Set<Subje
 function dictOwner(dict: Expr, body: readonly Stmt[]): string | undefined {
   let owner: string | undefined;
   walkProgram(body, {
-    stmt(stmt) {
+    stmt(stmt, scope) {
       if (owner === undefined && stmt.k === 'assign' && stmt.value === dict) owner = targetName(stmt.targets[0]!);
+      if (owner === undefined && stmt.k === 'return' && stmt.value === dict && typeof scope === 'object' && scope.k === 'function') owner = scope.name;
     },
     expr(expr) {
       if (owner === undefined && expr.k === 'call') {

@@ -10,7 +10,8 @@ import { walkProgram } from './walk.js';
 
 type StringExpr = Extract<Expr, { k: 'string' }>;
 
-const SQL_START = /^\s*(?:SELECT|WITH|CREATE|ALTER|INSERT|UPDATE|DELETE|MERGE|DECLARE|EXEC|EXECUTE)\b/i;
+/** A statement keyword first, after any leading line or block comments. */
+const SQL_START = /^\s*(?:(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*(?:SELECT|WITH|CREATE|ALTER|INSERT|UPDATE|DELETE|MERGE|DECLARE|EXEC|EXECUTE)\b/i;
 const MENTIONS_SUBJECT = /\bls(?:id|eq)\b/i;
 /** Interpolated values stand in as a parameter marker, which every dialect's grammar takes. */
 const PLACEHOLDER = '?';

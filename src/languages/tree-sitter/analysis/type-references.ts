@@ -31,7 +31,11 @@ export function collectTypeReferences(program: Program): Set<string> {
       if (expr.k === 'new' || expr.k === 'cast') addType(expr.type);
       else if (expr.k === 'type') addType(expr.name);
       else if (expr.k === 'lambda') expr.params.forEach((param) => addType(param.type));
-      else if (expr.k === 'call') staticReceiver(expr.callee);
+      else if (expr.k === 'call') {
+        staticReceiver(expr.callee);
+        // Generic method arguments: C# `GetRequiredService<SyncDbContext>()`, `JsonSerializer.Deserialize<Session>(…)`.
+        expr.typeArgs?.forEach(addType);
+      }
     },
   });
   return names;

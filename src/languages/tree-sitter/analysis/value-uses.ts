@@ -7,7 +7,8 @@ import { capturesLsidAsDigits } from '../../../knowledge/lsid-patterns.js';
 import type { Expr, Stmt } from '../ir.js';
 import { describe } from './describe.js';
 import { digitCapture, digitsOnly } from './regex.js';
-import { inCalleeSet, lookupCallee, subjectKey, type Value, type ValueAnalysis } from './values.js';
+import { numericFormatArguments } from './format.js';
+import { inCalleeSet, lookupCallee, subjectKey, subjectOfName, type Value, type ValueAnalysis } from './values.js';
 import { bareType, calleeMethod, dottedName, walkProgram, type ScopeNode } from './walk.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -37,6 +38,8 @@ const KIND_BY_SUBJECT: Record<string, Record<Subject, ValueUseKind | undefined>>
   'lossy-storage': { lsid: 'lossy-storage', lseq: undefined },
   'unique-key': { lsid: undefined, lseq: 'unique-key' },
   'digit-pattern': { lsid: 'digit-pattern', lseq: undefined },
+  'numeric-type': { lsid: 'numeric-type', lseq: undefined },
+  'recency-order': { lsid: 'recency-order', lseq: undefined },
 };
 
 export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, strings: readonly Extract<Expr, { k: 'string' }>[]): ValueUse[] {
@@ -57,22 +60,55 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
   const scalar = (expr: Expr | undefined, scope: ScopeNode) => (expr ? values.scalarSubject(expr, scope) : undefined);
   const anySubject = (expr: Expr | undefined, scope: ScopeNode) => (expr ? values.subjectValue(expr, scope) : undefined);
   const positional = (call: Call) => call.args.filter((a) => !a.name);
+  /** The operand of a numeric conversion (`Long.parseLong(x)`, `(long) x`): ordering by it orders by the LSID. */
+  const unconverted = (expr: Expr): Expr => {
+    if (expr.k === 'call' && inCalleeSet(k.conversions, dottedName(expr.callee)) && expr.args[0]) return expr.args[0].value;
+    if (expr.k === 'cast' && k.numericTypes.has(bareType(expr.type))) return expr.operand;
+    return expr;
+  };
 
   /** What a key lambda or extractor yields: `lambda s: s.lsid`, `s => s.Lsid`, `Session::getLsid`, `'lsid'`. */
   const keyOf = (expr: Expr, scope: ScopeNode): SubjectValue | undefined => {
     if (expr.k === 'lambda') {
+      // A tuple key (`lambda s: (s.end_time, s.lsid)`) orders by its first item; later ones break ties.
+      const returned = expr.body.length === 1 && expr.body[0]!.k === 'return' ? expr.body[0]!.value : undefined;
+      if (returned?.k === 'list') return returned.items[0] ? values.scalarSubject(returned.items[0], expr) : undefined;
       const result = values.lambdaResult(expr);
-      return result?.kind === 'subject' ? result : undefined;
+      return result?.kind === 'subject' ? result : convertedKey(expr);
     }
     if (expr.k === 'string') {
-      const subject = subjectKey(expr.value);
+      // A leading `-`/`+` is a sort direction (`order_by('-lsid')`), not part of the name.
+      const subject = subjectKey(expr.value.replace(/^[-+]/, ''));
       return subject ? { kind: 'subject', subject, collection: false, origin: `'${expr.value}'` } : undefined;
+    }
+    // A function of this file passed by name: `sort(key=lsid_of)`.
+    if (expr.k === 'name' && values.functionsNamed(expr.name).length) {
+      const result = values.functionResult(expr.name);
+      return result?.kind === 'subject' && !result.collection ? result : undefined;
     }
     if (expr.k === 'call' && inCalleeSet(k.keyExtractors ?? new Set(), dottedName(expr.callee))) {
       return expr.args.map((arg) => keyOf(arg.value, scope)).find(Boolean);
     }
     if (expr.k === 'list') return expr.items.map((item) => keyOf(item, scope)).find(Boolean);
     return undefined;
+  };
+
+  /** A key that converts the subject to a number first: `lambda s: int(s.lsid)`, `{ [int]$_.lsid }`. */
+  const convertedKey = (lambda: Lambda): SubjectValue | undefined => {
+    for (const stmt of lambda.body) {
+      if (stmt.k !== 'return' || !stmt.value) continue;
+      const value = stmt.value;
+      if (value.k === 'cast' && k.numericTypes.has(bareType(value.type))) return scalar(value.operand, lambda);
+      if (value.k === 'call' && inCalleeSet(k.conversions, dottedName(value.callee))) return scalar(positional(value)[0]?.value, lambda);
+    }
+    return undefined;
+  };
+
+  /** A mapping whose callback converts the subject: `xs.stream().mapToLong(s -> Long.parseLong(s.lsid)).max()`. */
+  const mappedConversion = (expr: Expr): SubjectValue | undefined => {
+    if (expr.k !== 'call' || !(k.maps.has(calleeMethod(expr.callee) ?? '') || inCalleeSet(k.maps, dottedName(expr.callee)))) return undefined;
+    const lambda = expr.args.find((a) => a.value.k === 'lambda')?.value as Lambda | undefined;
+    return lambda ? convertedKey(lambda) : undefined;
   };
 
   /** A comparator (two parameters) that orders by the subject: `a.lsid - b.lsid`, `$a['lsid'] <=> $b['lsid']`, `a.Lsid.CompareTo(b.Lsid)`. */
@@ -83,12 +119,13 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       expr(expr, scope) {
         if (found) return;
         if (expr.k === 'binary' && (RELATIONAL.has(expr.op) || expr.op === '-')) {
-          found = scalar(expr.left, scope)?.subject ?? scalar(expr.right, scope)?.subject;
+          found = scalar(unconverted(expr.left), scope)?.subject ?? scalar(unconverted(expr.right), scope)?.subject;
         } else if (expr.k === 'call') {
           const method = calleeMethod(expr.callee);
           if (inCalleeSet(k.comparisons, dottedName(expr.callee)) || (method && k.comparisons.has(method))) {
             const receiver = expr.callee.k === 'member' ? scalar(expr.callee.object, scope) : undefined;
-            found = receiver?.subject ?? expr.args.map((a) => scalar(a.value, scope)?.subject).find(Boolean);
+            // Through a conversion too: `Long.compare(Long.parseLong(a.lsid), Long.parseLong(b.lsid))` orders by the LSID.
+            found = receiver?.subject ?? expr.args.map((a) => scalar(unconverted(a.value), scope)?.subject).find(Boolean);
           }
         }
       },
@@ -104,7 +141,35 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
     else if (digitCapture(pattern) && !capturesLsidAsDigits(pattern)) add(node, value.subject, 'digit-pattern', construct, value.origin);
   };
 
+  /** Query-builder calls whose rows are cut to the first few further down the chain (`->orderBy(…)->limit(10)`). */
+  const limited = new Set<Call>();
+  const markLimited = (call: Call): void => {
+    const method = calleeMethod(call.callee);
+    if (!method || !k.limits?.has(method)) return;
+    for (let receiver = call.callee.k === 'member' ? call.callee.object : undefined; receiver?.k === 'call'; receiver = receiver.callee.k === 'member' ? receiver.callee.object : undefined) {
+      limited.add(receiver);
+    }
+  };
+  /** `orderByDesc('lsid')`, `orderBy('s.lsid', 'DESC')`, `order_by('-lsid')`, or ascending but limited: newest-first by LSID. */
+  const orderingUse = (call: Call, method: string, scope: ScopeNode): void => {
+    const direction = k.orderings?.get(method);
+    const keyExpr = positional(call)[0]?.value;
+    const key = direction && keyExpr ? values.stringOf(keyExpr, scope)?.value : undefined;
+    if (!key || subjectKey(key.replace(/^-/, '').split('.').pop() ?? '') !== 'lsid') return;
+    // After another ordering the LSID only breaks ties: `orderBy('end_time', 'desc')->orderBy('lsid')`.
+    for (let receiver = call.callee.k === 'member' ? call.callee.object : undefined; receiver?.k === 'call'; receiver = receiver.callee.k === 'member' ? receiver.callee.object : undefined) {
+      const earlier = calleeMethod(receiver.callee);
+      if (earlier && k.orderings?.has(earlier)) return;
+    }
+    const second = positional(call)[1]?.value;
+    const descending = direction === 'desc' || key.startsWith('-') || (direction === 'arg' && /^desc$/i.test((second && values.stringOf(second, scope)?.value) ?? ''));
+    if (descending || limited.has(call)) add(call, 'lsid', 'recency-order', `${method}('${key}')${descending ? '' : ' with a limit'}`, `column '${key}'`);
+  };
+
   const visitCall = (call: Call, scope: ScopeNode): void => {
+    markLimited(call);
+    const orderingMethod = call.callee.k === 'member' ? calleeMethod(call.callee) : undefined;
+    if (orderingMethod && k.orderings?.has(orderingMethod)) orderingUse(call, orderingMethod, scope);
     const name = dottedName(call.callee);
     const method = calleeMethod(call.callee);
     const receiverExpr = call.callee.k === 'member' ? call.callee.object : undefined;
@@ -117,6 +182,24 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       const value = scalar(first, scope);
       if (value) add(call, value.subject, 'numeric-conversion', label, value.origin);
     }
+    const conversionRef = (a: { value: Expr }) => (a.value.k === 'name' || a.value.k === 'member' || a.value.k === 'type') && inCalleeSet(k.conversions, dottedName(a.value));
+    if (method && k.accessors.has(method) && first?.k === 'string' && call.args.some((a) => a.name && conversionRef(a))) {
+      const key = subjectKey(first.value);
+      if (key) add(call, key, 'numeric-conversion', `${method}('${first.value}', ${call.args.find((a) => a.name && conversionRef(a))!.name}=…)`, describe(call));
+    }
+    if (((method && k.maps.has(method)) || inCalleeSet(k.maps, name)) && call.args.some(conversionRef)) {
+      const source = call.args.filter((a) => !conversionRef(a)).map((a) => values.subjectValue(a.value, scope)).find((v) => v?.collection)
+        ?? (receiver?.kind === 'subject' && receiver.collection ? receiver : undefined);
+      if (source) add(call, source.subject, 'numeric-conversion', label, source.origin);
+    }
+    const format = (name ? lookupCallee(k.formatCalls ?? new Map<string, number>(), name) : undefined) ?? (method && call.callee.k === 'member' ? k.formatCalls?.get(method) : undefined);
+    const formatText = format !== undefined && args[format] ? values.stringOf(args[format]!.value, scope) : undefined;
+    if (format !== undefined && formatText) {
+      for (const index of numericFormatArguments(formatText.value)) {
+        const value = scalar(args[format + 1 + index]?.value, scope);
+        if (value) add(call, value.subject, 'numeric-conversion', `${label} with a numeric placeholder`, value.origin);
+      }
+    }
     if (method && k.conversionMethods?.has(method) && receiver?.kind === 'subject' && !receiver.collection) {
       add(call, receiver.subject, 'numeric-conversion', `.${method}()`, receiver.origin);
     }
@@ -126,12 +209,15 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       if (key && (k.numericAccessors.has(method) || (numericTypeArg && k.accessors.has(method)))) {
         add(call, key, 'numeric-conversion', `${method}${numericTypeArg ? `<${call.typeArgs!.join(', ')}>` : ''}('${first.value}')`, describe(call));
       }
-      // A column builder named by a numeric type: Laravel `$table->integer('lsid')`.
-      if (key && k.numericTypes.has(method) && call.callee.k === 'member') add(call, key, 'numeric-type', `${method}('${first.value}')`, `column '${first.value}'`);
-      if (key && k.keyAnnotations.has(method) && call.callee.k === 'member') add(call, key, 'unique-key', `${method}('${first.value}')`, `column '${first.value}'`);
+      // A column builder named by a numeric type: Laravel `$table->integer('lsid')`, also `'session_lsid'`.
+      const named = subjectOfName(first.value);
+      const column = key ?? (named && !named.collection ? named.subject : undefined);
+      if (column && k.numericTypes.has(method) && call.callee.k === 'member') add(call, column, 'numeric-type', `${method}('${first.value}')`, `column '${first.value}'`);
+      if (column && k.keyAnnotations.has(method) && call.callee.k === 'member') add(call, column, 'unique-key', `${method}('${first.value}')`, `column '${first.value}'`);
+      if (column && k.guidTypes.has(method) && call.callee.k === 'member') add(call, column, 'lossy-storage', `${method}('${first.value}')`, `column '${first.value}'`);
     }
     if (inCalleeSet(k.guidConversions, name) || (method && call.callee.k === 'type' && k.guidConversions.has(method))) {
-      const value = scalar(first, scope);
+      const value = scalar(first, scope) ?? call.args.filter((a) => a.name).map((a) => scalar(a.value, scope)).find(Boolean);
       if (value) add(call, value.subject, 'lossy-storage', label, value.origin);
     }
     if (inCalleeSet(k.validationFunctions, name)) {
@@ -141,10 +227,16 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
     const flag = name && lookupCallee(k.validationFlags ?? new Map<string, string>(), name);
     if (flag && call.args.some((a) => dottedName(a.value)?.endsWith(flag))) {
       const value = call.args.map((a) => scalar(a.value, scope)).find(Boolean);
+      const named = call.args.map((a) => (a.value.k === 'string' ? subjectKey(a.value.value) : undefined)).find(Boolean);
       if (value) add(call, value.subject, 'numeric-validation', label, value.origin);
+      else if (named) add(call, named, 'numeric-validation', label, `input '${named}'`);
     }
     if (method && k.validationMethods.has(method) && receiver?.kind === 'subject' && !receiver.collection) {
       add(call, receiver.subject, 'numeric-validation', `.${method}()`, receiver.origin);
+    }
+    // A digit test applied to every character of the value: C# `lsid.All(char.IsDigit)`, `lsid.All(c => char.IsDigit(c))`.
+    if (receiver?.kind === 'subject' && !receiver.collection && call.args.some((a) => isDigitPredicate(a.value))) {
+      add(call, receiver.subject, 'numeric-validation', `${method ?? 'call'}(digit test)`, receiver.origin);
     }
     const regex = (name && lookupCallee(k.regexCalls, name)) ?? (method && call.callee.k === 'member' ? k.regexCalls.get(method) : undefined);
     if (regex) {
@@ -157,26 +249,32 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       const required = k.requiredSwitches?.get(method ?? '');
       if (!required || call.args.some((a) => a.name && required.includes(a.name.toLowerCase()))) {
         const value = call.args.map((a) => anySubject(a.value, scope) ?? keyOf(a.value, scope)).find(Boolean)
-          ?? (receiver?.kind === 'subject' ? receiver : undefined);
+          ?? (receiver?.kind === 'subject' ? receiver : undefined)
+          ?? (receiverExpr ? mappedConversion(receiverExpr) : undefined);
         if (value) add(call, value.subject, 'min-max', label, value.origin);
       }
     }
     if ((method && k.sorts.has(method)) || inCalleeSet(k.sorts, name)) {
       for (const arg of call.args) if (arg.value.k === 'lambda') sortCallbacks.add(arg.value);
-      const byKey = call.args.map((a) => (a.value.k === 'lambda' && a.value.params.length >= 2 ? undefined : keyOf(a.value, scope))).find(Boolean);
+      // Of several property names (`order_by('-start_time', 'lsid')`) only the first orders; the others break ties.
+      const firstProperty = call.args.find((a) => a.value.k === 'string');
+      const byKey = call.args
+        .filter((a) => a.value.k !== 'string' || a === firstProperty)
+        .map((a) => (a.value.k === 'lambda' && a.value.params.length >= 2 ? undefined : keyOf(a.value, scope))).find(Boolean);
       const comparator = call.args.map((a) => (a.value.k === 'lambda' ? comparatorSubject(a.value) : undefined)).find(Boolean);
       const source = values.collectionSource(call, scope);
       const sorted = source?.kind === 'subject' && source.collection ? source : undefined;
       if (byKey) add(call, byKey.subject, 'numeric-sort', label, byKey.origin);
       else if (comparator) add(call, comparator, 'numeric-sort', label, 'a comparator');
-      else if (sorted && !call.args.some((a) => a.value.k === 'lambda')) add(call, sorted.subject, 'numeric-sort', label, sorted.origin);
+      // A plain sort of LSID strings is a text order, harmless unless it is asked to be numeric (`sort($lsids, SORT_NUMERIC)`).
+      else if (sorted && call.args.some((a) => k.numericSortFlags?.has(dottedName(a.value) ?? ''))) add(call, sorted.subject, 'numeric-sort', label, sorted.origin);
     }
     if (!insideSortCallback(scope) && (inCalleeSet(k.comparisons, name) || (method && k.comparisons.has(method)))) {
       const value = (receiver?.kind === 'subject' && !receiver.collection ? receiver : undefined) ?? call.args.map((a) => scalar(a.value, scope)).find(Boolean);
       if (value) add(call, value.subject, 'relational', label, value.origin);
     }
     if ((method && k.keyedMethods.has(method)) || inCalleeSet(k.keyedMethods, name)) {
-      const value = scalar(first, scope);
+      const value = scalar(first, scope) ?? (first?.k === 'string' ? scalar(args[1]?.value, scope) : undefined);
       if (value) add(call, value.subject, 'unique-key', label, value.origin);
     }
     if ((method && k.dedupers.has(method) && call.callee.k === 'member') || inCalleeSet(k.dedupers, name)) {
@@ -185,14 +283,29 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       const value = (receiver?.kind === 'subject' && receiver.collection ? receiver : undefined)
         ?? call.args.map((a) => {
           const held = anySubject(a.value, scope);
-          return held?.collection ? held : keyOf(a.value, scope);
+          // Piped input is a stream of values: `$s.lseq | Sort-Object -Unique` de-duplicates lseqs.
+          return held?.collection || (held && a.name === '|') ? held : keyOf(a.value, scope);
         }).find(Boolean);
       if (value && applies) add(call, value.subject, 'unique-key', label, value.origin);
+    }
+    // A key keyword chained onto an index over the value: EF Core `HasIndex(s => s.Lseq).IsUnique()`.
+    if (method && k.keyKeywords?.has(method) && receiverExpr?.k === 'call') {
+      const key = receiverExpr.args.map((a) => keyOf(a.value, scope)).find(Boolean);
+      if (key) add(call, key.subject, 'unique-key', `${calleeMethod(receiverExpr.callee) ?? 'index'}(…).${method}()`, key.origin);
     }
     if ((method && k.keyedCollectors?.has(method)) || inCalleeSet(k.keyedCollectors ?? new Set(), name)) {
       const key = call.args.map((a) => keyOf(a.value, scope)).find(Boolean);
       if (key) add(call, key.subject, 'unique-key', label, key.origin);
     }
+  };
+
+  /** A function reference or one-parameter lambda testing a character for a digit: `char.IsDigit`, `c => char.IsDigit(c)`. */
+  const isDigitPredicate = (expr: Expr): boolean => {
+    if (expr.k === 'name' || expr.k === 'member') return inCalleeSet(k.validationFunctions, dottedName(expr));
+    if (expr.k !== 'lambda' || expr.params.length !== 1) return false;
+    const result = expr.body.length === 1 && expr.body[0]!.k === 'return' ? expr.body[0]!.value : undefined;
+    return result?.k === 'call' && inCalleeSet(k.validationFunctions, dottedName(result.callee))
+      && result.args[0]?.value.k === 'name' && result.args[0].value.name === expr.params[0]!.name;
   };
 
   const insideSortCallback = (scope: ScopeNode): boolean => {
@@ -205,11 +318,13 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
   const visitBinary = (expr: Extract<Expr, { k: 'binary' }>, scope: ScopeNode): void => {
     if (RELATIONAL.has(expr.op)) {
       if (insideSortCallback(scope)) return;
-      const value = scalar(expr.left, scope) ?? scalar(expr.right, scope);
+      const value = scalar(unconverted(expr.left), scope) ?? scalar(unconverted(expr.right), scope);
       if (value) add(expr, value.subject, 'relational', expr.op, value.origin);
     } else if (isArithmetic(expr)) {
       if (insideSortCallback(scope) && expr.op === '-') return;
-      const value = scalar(expr.left, scope) ?? scalar(expr.right, scope);
+      // `LOG_FORMAT % lsid`: a format string held by a constant formats, it does not divide.
+      if (expr.op === '%' && values.stringOf(expr.left, scope)) return;
+      const value = scalar(unconverted(expr.left), scope) ?? scalar(unconverted(expr.right), scope);
       if (value) add(expr, value.subject, 'arithmetic', expr.op, value.origin);
     } else if (expr.op === '-as') {
       const type = expr.right.k === 'type' || expr.right.k === 'name' ? bareType(expr.right.name) : undefined;
@@ -249,6 +364,8 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
           const type = bareType(expr.type);
           const value = scalar(expr.args[0]?.value, scope);
           if (value && k.guidTypes.has(type)) add(expr, value.subject, 'lossy-storage', `new ${expr.type}()`, value.origin);
+          // Converting constructors are listed as `new T`: Java `new BigInteger(lsid, 16)`.
+          if (value && k.conversions.has(`new ${type}`)) add(expr, value.subject, 'numeric-conversion', `new ${expr.type}()`, value.origin);
           const collection = expr.args.map((a) => values.subjectValue(a.value, scope)).find((v) => v?.collection);
           if (collection && k.dedupers.has(type)) add(expr, collection.subject, 'unique-key', `new ${expr.type}()`, collection.origin);
           return;

@@ -64,9 +64,13 @@ class Environment {
   }
 }
 
-/** Subjects win over XML, which wins over string constants: a name once seen to hold an LSID stays one. */
+/**
+ * Subjects win over XML, which wins over string constants: a name once seen to hold an LSID stays one.
+ * An LSID wins over an lseq, so a helper called with both (`toInt(s.lseq)`, `toInt(s.lsid)`) is
+ * judged by the value that breaks.
+ */
 function rank(value: Value): number {
-  return value.kind === 'subject' ? 3 : value.kind === 'xml' ? 2 : 1;
+  return value.kind === 'subject' ? (value.subject === 'lsid' ? 4 : 3) : value.kind === 'xml' ? 2 : 1;
 }
 
 function sameValue(a: Value, b: Value): boolean {
@@ -151,6 +155,13 @@ export class ValueAnalysis {
   /** The string an expression holds: a literal or a constant bound to one. */
   stringOf(expr: Expr, scope: ScopeNode): { value: string; literal: Extract<Expr, { k: 'string' }> } | undefined {
     if (expr.k === 'string') return { value: expr.value, literal: expr };
+    // Concatenated or interpolated constants: `' xmlns="' . NS . '"'`, `` ` xmlns="${NS}"` ``, f' xmlns="{NS}"'.
+    const parts = expr.k === 'template' ? expr.parts : expr.k === 'binary' && (expr.op === '.' || expr.op === '+') ? [expr.left, expr.right] : undefined;
+    if (parts) {
+      const pieces = parts.map((part) => this.stringOf(part, scope));
+      if (!pieces.every(Boolean)) return undefined;
+      return { value: pieces.map((p) => p!.value).join(''), literal: pieces[0]!.literal };
+    }
     const value = this.valueOf(expr, scope);
     return value?.kind === 'string' ? value : undefined;
   }
@@ -162,6 +173,11 @@ export class ValueAnalysis {
 
   functionsNamed(name: string): readonly FunctionStmt[] {
     return this.functions.get(name) ?? [];
+  }
+
+  /** What a function of this file returns, e.g. a sort key passed by name (`key=lsid_of`). */
+  functionResult(name: string): Value | undefined {
+    return this.functionsNamed(name).map((fn) => this.returns.get(fn)).find(Boolean);
   }
 
   scopeParent(scope: ScopeNode): ScopeNode | undefined {
@@ -217,6 +233,14 @@ export class ValueAnalysis {
         for (const param of stmt.params) this.env.bind(stmt, param.name, this.paramValue(param));
         this.propagate(stmt.body, stmt);
         return;
+      case 'class':
+        // Fields and constants declared in a class body are what methods read as `this.x` (C#, Java: a bare name).
+        for (const member of stmt.body) {
+          if (member.k !== 'assign' || member.targets.length !== 1 || member.targets[0]!.k !== 'name') continue;
+          const value = (member.value ? this.evaluate(member.value, scope) : undefined) ?? (member.declaredType ? this.typedValue(member.declaredType) : undefined);
+          if (value) this.setField(member.targets[0]!.name, value);
+        }
+        break;
       default:
         break;
     }
@@ -234,6 +258,7 @@ export class ValueAnalysis {
       this.bindCall(expr, scope);
       this.applyNamespaceAwareSetter(expr, scope);
     }
+    if (expr.k === 'new') this.bindConstructor(expr, scope);
     if (expr.k === 'comprehension') {
       this.bindTarget(expr.target, scope, elementOf(this.evaluate(expr.iterable, scope)));
     }
@@ -279,6 +304,18 @@ export class ValueAnalysis {
   }
 
   /** Arguments at a call site flow into the parameters of same-named functions; lambdas get elements of the collection they iterate. */
+  /** `new Session(lsid)`: arguments flow into the constructors, which C# and Java name after their class. */
+  private bindConstructor(expr: Extract<Expr, { k: 'new' }>, scope: ScopeNode): void {
+    const type = bareType(expr.type);
+    for (const fn of this.functions.get(type) ?? []) {
+      let index = 0;
+      for (const arg of expr.args) {
+        const param = arg.name ? fn.params.find((p) => p.name.toLowerCase() === arg.name!.toLowerCase()) : fn.params[index++];
+        if (param && !param.rest) this.env.bind(fn, param.name, this.evaluate(arg.value, scope));
+      }
+    }
+  }
+
   private bindCall(call: Extract<Expr, { k: 'call' }>, scope: ScopeNode): void {
     const method = calleeMethod(call.callee);
     if (method) {
@@ -356,6 +393,9 @@ export class ValueAnalysis {
         const key = expr.index.k === 'string' ? subjectKey(expr.index.value) : undefined;
         if (key) return { kind: 'subject', subject: key, collection: isCollection(object), origin: describe(expr) };
         if (object?.kind === 'xml') return expr.index.k === 'number' ? elementOf(object) : object;
+        // A key named like a member: state['last_lsid'] as state.last_lsid.
+        const named = expr.index.k === 'string' && /^[A-Za-z_$@][\w$]*$/.test(expr.index.value) ? subjectOfName(expr.index.value) : undefined;
+        if (named && object?.kind !== 'subject') return { kind: 'subject', ...named, origin: describe(expr) };
         if (object?.kind === 'subject' && object.collection) return elementOf(object);
         return undefined;
       }
@@ -369,10 +409,14 @@ export class ValueAnalysis {
       case 'cast': {
         const type = bareType(expr.type);
         const parser = k.xml.castParsers?.get(type) ?? k.xml.castParsers?.get(expr.type);
-        if (parser) return this.xmlOf(parser);
+        // `[xml](Get-Content .\settings.xml)`: a cast of a local file's text is not an API response.
+        const readsFile = expr.operand.k === 'call' && this.readsLocalFile(expr.operand.args.filter((a) => a.name !== '|' && a.value.k !== 'bool').map((a) => a.value), scope);
+        if (parser) return this.xmlOf(parser, false, readsFile);
         const operand = this.evaluate(expr.operand, scope);
         if (k.stringTypes.has(type)) return operand;
         if (operand?.kind === 'xml') return operand;
+        // An lseq is a number: `(int)s.lseq` is still the lseq (an LSID converted is not an LSID any more).
+        if (operand?.kind === 'subject' && operand.subject === 'lseq' && k.numericTypes.has(type)) return operand;
         return undefined;
       }
       case 'conditional': {
@@ -455,6 +499,11 @@ export class ValueAnalysis {
       const source = this.collectionSource(call, scope);
       if (!lambda && source?.kind === 'xml') return source;
     }
+    // Filters keep (part of) the collection they iterate: `$xs | Where-Object { … }`, `xs.Where(…)`.
+    if (method && k.filters?.has(method)) {
+      const source = this.collectionSource(call, scope);
+      if ((source?.kind === 'subject' && source.collection) || source?.kind === 'xml') return source;
+    }
     if (receiver?.kind === 'subject' && method && (k.transparent.has(method) || k.dedupers.has(method))) return receiver;
     if (name && (k.transparentFunctions.has(name) || k.dedupers.has(name)) && first) {
       const value = this.evaluate(first, scope);
@@ -478,7 +527,7 @@ export class ValueAnalysis {
     if (receiver?.kind === 'xml' && method && !k.transparent.has(method)) {
       const setter = k.xml.namespaceAwareSetters?.has(method);
       if (setter) return undefined;
-      return { ...receiver, collection: /(?:all|s|Nodes|List|iter|iterfind|Elements|Descendants)$/i.test(method) && !/^(?:get|find)$/i.test(method) };
+      return { ...receiver, collection: /(?:all|s|Nodes|List|iter|iterfind|Elements|Descendants)$/i.test(method) && !/^(?:get|find|attributes)$/i.test(method) };
     }
     if (receiver?.kind === 'subject' && receiver.collection && method) return undefined;
     return undefined;

@@ -103,7 +103,8 @@ export function bareType(type: string): string {
   if (optional) t = optional[1]!;
   const union = t.split('|').map((part) => part.trim()).filter((part) => part !== 'None' && part !== 'null' && part !== 'NULL');
   if (union.length === 1) t = union[0]!;
-  t = t.replace(/^\?/, '');
+  // Generic arguments are not part of the name tables match: `HashSet<long>`, `List<String>`, `HashSet<>`.
+  t = t.replace(/^\?/, '').replace(/\s*<.*>$/s, '');
   return t.split(/[.\\]/).pop() ?? t;
 }
 

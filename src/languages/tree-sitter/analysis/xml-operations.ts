@@ -44,6 +44,18 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
     if (names?.length) add(node, { kind: 'unprefixed-xpath', api, detail: path, ...(library ? { library } : {}) });
   };
 
+  // Variables and fields assigned a call (file-wide, by name): where a compiled XPath came from.
+  const compiledBy = new Map<string, Expr>();
+  walkProgram(body, {
+    stmt(stmt) {
+      if (stmt.k !== 'assign' || stmt.value?.k !== 'call') return;
+      for (const target of stmt.targets) {
+        const held = heldName(target);
+        if (held) compiledBy.set(held, stmt.value);
+      }
+    },
+  });
+
   const visitCall = (call: Call, scope: ScopeNode): void => {
     const name = dottedName(call.callee);
     const method = calleeMethod(call.callee);
@@ -56,14 +68,26 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
 
     // XPath methods on a node: root.findall('.//session'), doc.SelectNodes("//session"), $xml->xpath('//session').
     const xpathMethod = method && call.callee.k === 'member' ? perLibrary(xml.xpathMethods, document, method) : undefined;
-    if (xpathMethod && first && receiver?.kind !== 'subject' && !(receiver?.kind === 'xml' && receiver.local)) {
+    // Java: the path of a compiled expression, `xpath.compile("//session").evaluate(doc)`, also when the
+    // compiled expression is kept in a variable or field (`SESSIONS = XPATH.compile(…)`; `SESSIONS.evaluate(doc)`).
+    const compiledPath = (): { value: string } | undefined => {
+      const holder = receiverExpr ? heldName(receiverExpr) : undefined;
+      const compile = receiverExpr?.k === 'call' ? receiverExpr : holder ? compiledBy.get(holder) : undefined;
+      if (compile?.k !== 'call' || compile.callee.k !== 'member') return undefined;
+      const compiler = values.valueOf(compile.callee.object, scope);
+      if (compiler?.kind !== 'xml' || !perLibrary(xml.xpathMethods, compiler, compile.callee.name)) return undefined;
+      const path = compile.args[0] ? values.stringOf(compile.args[0].value, scope) : undefined;
+      return path && xml.libraries.get(compiler.library)?.xpathTakesDocument ? path : undefined;
+    };
+    const path = first ?? (xpathMethod ? compiledPath() : undefined);
+    if (xpathMethod && path && receiver?.kind !== 'subject' && !(receiver?.kind === 'xml' && receiver.local)) {
       const library = xml.libraries.get(document?.library ?? '');
       if (library?.xpathTakesDocument) {
         // Java: the document is an argument; a namespace-unaware DOM keeps `//x` working.
         const target = call.args.map((a) => values.valueOf(a.value, scope)).find((v): v is XmlValue => v?.kind === 'xml' && v !== receiver);
-        if (target?.namespaceAware && !target.local) xpathOperation(call, first.value, `${method}()`, libraryName(document), xpathMethod.wildcard);
-      } else if (document ? document.namespaceAware : namesApiElement(first.value)) {
-        xpathOperation(call, first.value, `${method}()`, libraryName(document), xpathMethod.wildcard);
+        if (target?.namespaceAware && !target.local) xpathOperation(call, path.value, `${method}()`, libraryName(document), xpathMethod.wildcard);
+      } else if (document ? document.namespaceAware : namesApiElement(path.value)) {
+        xpathOperation(call, path.value, `${method}()`, libraryName(document), xpathMethod.wildcard);
       }
     }
     // Commands taking the XPath by name: Select-Xml -XPath '//session'.
@@ -86,10 +110,13 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
       }
     }
     // getElementsByTagNameNS(null, 'session'), ('', 'session').
-    if (method && xml.namespacedLookups?.has(method) && (document || receiver === undefined)) {
-      const ns = positional[0]?.value;
-      const empty = ns?.k === 'null' || (ns?.k === 'string' && ns.value === '');
-      if (empty && positional[1]?.value.k === 'string') add(call, { kind: 'null-namespace-lookup', api: `${method}()`, detail: positional[1].value.value });
+    // On a namespace-unaware DOM (Java's default factory) such a lookup finds nothing with or without xmlns: not a 10.6 change.
+    if (method && xml.namespacedLookups?.has(method) && (document ? document.namespaceAware : receiver === undefined)) {
+      // (namespace, name) as in the DOM, or (name, namespace) as in .NET's GetElementsByTagName/ReadToFollowing/IsStartElement.
+      const isEmpty = (e: Expr | undefined) => e?.k === 'null' || (e?.k === 'string' && e.value === '');
+      const [a, b] = [positional[0]?.value, positional[1]?.value];
+      const local = isEmpty(a) && b?.k === 'string' ? b : a?.k === 'string' && a.value !== '' && isEmpty(b) ? a : undefined;
+      if (local?.k === 'string') add(call, { kind: 'null-namespace-lookup', api: `${method}()`, detail: local.value });
     }
     // String searches for a root tag with its closing `>`: strpos($r, '<error>'), body.Contains("<error>").
     if ((method && k.stringSearches.has(method)) || inCalleeSet(k.stringSearches, name)) {
@@ -106,7 +133,8 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
       if (tag) add(pattern.literal, { kind: 'literal-tag-match', api: `${name ?? method}()`, detail: tag });
     }
     // Stripping one namespace by its literal text: body.replace('xmlns="http://…/API"', '').
-    const replaceIndex = (method && call.callee.k === 'member' ? k.replaces.get(method) : undefined) ?? (name ? lookupCallee(k.replaces, name) : undefined);
+    // The full name first: C# `Regex.Replace(input, pattern, …)` is not `input.Replace(pattern, …)`.
+    const replaceIndex = (name ? lookupCallee(k.replaces, name) : undefined) ?? (method && call.callee.k === 'member' ? k.replaces.get(method) : undefined);
     if (replaceIndex !== undefined) {
       const pattern = positional[replaceIndex] ? values.stringOf(positional[replaceIndex]!.value, scope) : undefined;
       if (pattern && stripsOneNamespace(pattern.value)) {
@@ -118,9 +146,17 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
 
   const visitBinary = (expr: Extract<Expr, { k: 'binary' }>, scope: ScopeNode): void => {
     if (EQUALITY.has(expr.op)) {
-      for (const [side, other] of [[expr.left, expr.right], [expr.right, expr.left]] as const) {
-        const literal = values.stringOf(other, scope);
+      for (const [rawSide, other] of [[expr.left, expr.right], [expr.right, expr.left]] as const) {
+        // A name built from a bare local name (Java `new QName("session")`) is a name in no namespace.
+        const literal = values.stringOf(other, scope) ?? (other.k === 'new' && other.args.length === 1 ? values.stringOf(other.args[0]!.value, scope) : undefined);
         if (!literal) continue;
+        // A response compared whole with a root tag: body.equals("<session_list/>").
+        if (other.k !== 'new') {
+          const tag = literalRootTag(literal.value);
+          if (tag) add(literal.literal, { kind: 'literal-tag-match', api: expr.op, detail: tag });
+        }
+        // A getter call reads a member: StAX `reader.getName()`.
+        const side = rawSide.k === 'call' && rawSide.args.length === 0 && rawSide.callee.k === 'member' ? rawSide.callee : rawSide;
         // el.tag == 'session', el.Name == "session": a qualified name never equals a bare one.
         if (side.k === 'member' && !CLARK.test(literal.value) && /^[A-Za-z_][\w.-]*$/.test(literal.value)) {
           const ownerValue = values.valueOf(side.object, scope);
@@ -131,7 +167,7 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
           }
         }
         // d['error'] == 'Login failed', $r.error -eq 'Login failed' on an object mapper.
-        const key = leafKey(side);
+        const key = leafKey(rawSide);
         if (key) {
           const owner = apiDocument(values.valueOf(key.object, scope));
           if (owner?.style === 'mapper') add(expr, { kind: 'leaf-equality', api: `${expr.op}`, detail: key.name, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
@@ -174,6 +210,13 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
     if (isNamespaceUri(literal.value)) add(literal, { kind: 'pinned-namespace-uri', api: 'namespace URI', detail: literal.value });
   }
   return operations;
+}
+
+/** The variable or own field an expression names: `expr`, `this.expr`, `self.expr`. */
+function heldName(expr: Expr): string | undefined {
+  if (expr.k === 'name') return expr.name;
+  if (expr.k === 'member' && expr.object.k === 'name' && (expr.object.name === 'this' || expr.object.name === 'self')) return expr.name;
+  return undefined;
 }
 
 /** A Bomgar API namespace URI, alone or as the `{uri}` of a qualified name. */
