@@ -10,7 +10,7 @@ export default defineValueUseRule({
   subject: 'lsid',
   kinds: ['numeric-conversion'],
   describe: (use) => ({
-    message: `${code(use.construct)} converts the LSID ${code(use.origin)} to a number; ${LSID_CHANGE}, so this yields NaN or the digits before the first letter. Keep the LSID as a string.`,
-    help: 'Pass the LSID through unchanged as a string (compare with ===, store as varchar(32)). If you need a number for ordering, use the session start time; lseq exists but is neither unique nor strictly sequential.',
+    message: `${code(use.construct)} converts the LSID ${code(use.origin)} to a number; ${LSID_CHANGE}, so the conversion fails (NaN, ValueError, FormatException, NumberFormatException) or silently keeps only the leading digits (parseInt, PHP (int), PowerShell -as). Keep the LSID as a string.`,
+    help: 'Pass the LSID through unchanged as a string (compare it as a string, store it as varchar(32)). If you need a number for ordering, use the session start time; lseq exists but is neither unique nor strictly sequential.',
   }),
 });

@@ -1,5 +1,13 @@
 import { NAMESPACE_CHANGE, code, defineXmlRule } from '../../src/rule-kit/index.js';
 
+/** How to read a leaf root's text with each object mapper, before and after 10.6. */
+const LEAF_FIXES: Readonly<Record<string, string>> = {
+  'fast-xml-parser': "Add removeNSPrefix: true to the XMLParser options, or read typeof v === 'object' ? v['#text'] : v.",
+  xml2js: "Parse with explicitCharkey: true and read ._ (or ignoreAttrs: true when no attribute is needed), or read typeof v === 'object' ? v._ : v. tagNameProcessors: [stripPrefix] does not help.",
+  xmltodict: "Parse with xml_attribs=False, or read v['#text'] if isinstance(v, dict) else v.",
+  'PowerShell [xml]': "Read $r.DocumentElement.InnerText (and test $r.DocumentElement.LocalName -eq 'error' for which root came back); both work with and without the namespace.",
+};
+
 export default defineXmlRule({
   meta: {
     id: 'xml-leaf-value-equality',
@@ -17,9 +25,7 @@ export default defineXmlRule({
         : `${code(operation.api)} tests the <${operation.detail}> root for an empty value, but ${NAMESPACE_CHANGE}; ${mapper} then returns an object holding the xmlns attribute even for an empty list, so the test never matches. Test for the child elements.`,
       help: !leaf
         ? `Check the children instead, e.g. !r.${operation.detail}?.session?.length (or parse with ignoreAttrs: true / removeNSPrefix: true).`
-        : operation.library === 'fast-xml-parser'
-          ? "Add removeNSPrefix: true to the XMLParser options, or read typeof v === 'object' ? v['#text'] : v."
-          : "Parse with explicitCharkey: true and read ._ (or ignoreAttrs: true when no attribute is needed), or read typeof v === 'object' ? v._ : v. tagNameProcessors: [stripPrefix] does not help.",
+        : LEAF_FIXES[operation.library ?? ''] ?? LEAF_FIXES.xml2js!,
     };
   },
 });

@@ -145,7 +145,7 @@ export const csharpKnowledge: LanguageKnowledge = {
       ['ElementsBeforeSelf', { wildcard: false }],
     ]),
     // (localName, namespaceURI) overloads: an empty namespace asks for no namespace.
-    namespacedLookups: set('GetElementsByTagName', 'ReadToFollowing', 'ReadToDescendant', 'ReadToNextSibling', 'IsStartElement', 'ReadStartElement', 'MoveToAttribute'),
+    namespacedLookups: set('GetElementsByTagName', 'ReadToFollowing', 'ReadToDescendant', 'ReadToNextSibling', 'IsStartElement', 'ReadStartElement'),
     // XElement.Name is an XName ({uri}local); XmlNode.Name and XmlReader.Name are the qualified name and keep working.
     qualifiedNameMembers: set('System.Xml.Linq.Name'),
     rootBindings: new Map([

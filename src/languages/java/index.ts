@@ -1,6 +1,7 @@
 import { treeSitterAdapter } from '../tree-sitter/adapter.js';
 import { javaKnowledge } from './knowledge.js';
 import { lower } from './lower.js';
+import { javaTypeModules } from './modules.js';
 
 /** Java (`.java`) through tree-sitter-java, lowered to the shared IR and analyzed with the JDK's and common libraries' tables. */
 export const javaAdapter = treeSitterAdapter({
@@ -10,4 +11,5 @@ export const javaAdapter = treeSitterAdapter({
   comments: { line: ['//'], block: [['/*', '*/']] },
   lower,
   knowledge: javaKnowledge,
+  typeModules: javaTypeModules,
 });

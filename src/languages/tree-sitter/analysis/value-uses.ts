@@ -104,6 +104,15 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
     return undefined;
   };
 
+  /** A comprehension of converted subjects: `max(int(s.get('lsid')) for s in sessions)`. */
+  const convertedElements = (expr: Expr, scope: ScopeNode): SubjectValue | undefined => {
+    if (expr.k !== 'comprehension') return undefined;
+    const element = expr.element;
+    if (element.k === 'cast' && k.numericTypes.has(bareType(element.type))) return scalar(element.operand, scope);
+    if (element.k === 'call' && inCalleeSet(k.conversions, dottedName(element.callee))) return scalar(positional(element)[0]?.value, scope);
+    return undefined;
+  };
+
   /** A mapping whose callback converts the subject: `xs.stream().mapToLong(s -> Long.parseLong(s.lsid)).max()`. */
   const mappedConversion = (expr: Expr): SubjectValue | undefined => {
     if (expr.k !== 'call' || !(k.maps.has(calleeMethod(expr.callee) ?? '') || inCalleeSet(k.maps, dottedName(expr.callee)))) return undefined;
@@ -248,7 +257,7 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
     if ((method && k.minMax.has(method)) || inCalleeSet(k.minMax, name)) {
       const required = k.requiredSwitches?.get(method ?? '');
       if (!required || call.args.some((a) => a.name && required.includes(a.name.toLowerCase()))) {
-        const value = call.args.map((a) => anySubject(a.value, scope) ?? keyOf(a.value, scope)).find(Boolean)
+        const value = call.args.map((a) => anySubject(a.value, scope) ?? keyOf(a.value, scope) ?? convertedElements(a.value, scope)).find(Boolean)
           ?? (receiver?.kind === 'subject' ? receiver : undefined)
           ?? (receiverExpr ? mappedConversion(receiverExpr) : undefined);
         if (value) add(call, value.subject, 'min-max', label, value.origin);

@@ -6,6 +6,7 @@
  */
 import type { Subject } from '../../../types.js';
 import { namedSubject } from '../../../knowledge/names.js';
+import { stripsEveryNamespace } from '../../../knowledge/xml-strings.js';
 import type { Expr, Param, Stmt } from '../ir.js';
 import type { LanguageKnowledge, XmlLibrary } from '../knowledge.js';
 import { bareType, calleeMethod, dottedName, exprChildren, stmtChildren, stmtExprs, type ScopeNode } from './walk.js';
@@ -23,6 +24,11 @@ export type Value =
     /** False for documents from a factory left namespace-unaware (Java's default DocumentBuilderFactory). */
     namespaceAware: boolean;
   }
+  /**
+   * Response text whose default namespaces were removed generically (`re.sub(r'\sxmlns="[^"]*"', '', body)`):
+   * a document parsed from it has none, which the matrix verifies works before and after 10.6.
+   */
+  | { kind: 'namespace-free-text' }
   /** A string constant, so `find(SESSION_PATH)` and `in ERROR_TAG` see their literal. */
   | { kind: 'string'; value: string; literal: Extract<Expr, { k: 'string' }> };
 
@@ -410,7 +416,8 @@ export class ValueAnalysis {
         const type = bareType(expr.type);
         const parser = k.xml.castParsers?.get(type) ?? k.xml.castParsers?.get(expr.type);
         // `[xml](Get-Content .\settings.xml)`: a cast of a local file's text is not an API response.
-        const readsFile = expr.operand.k === 'call' && this.readsLocalFile(expr.operand.args.filter((a) => a.name !== '|' && a.value.k !== 'bool').map((a) => a.value), scope);
+        const readsFile = this.evaluate(expr.operand, scope)?.kind === 'namespace-free-text'
+          || (expr.operand.k === 'call' && this.readsLocalFile(expr.operand.args.filter((a) => a.name !== '|' && a.value.k !== 'bool').map((a) => a.value), scope));
         if (parser) return this.xmlOf(parser, false, readsFile);
         const operand = this.evaluate(expr.operand, scope);
         if (k.stringTypes.has(type)) return operand;
@@ -426,6 +433,11 @@ export class ValueAnalysis {
       }
       case 'binary': {
         if (expr.op === '??' || expr.op === 'or') return this.evaluate(expr.left, scope) ?? this.evaluate(expr.right, scope);
+        if (expr.op === '-replace') {
+          const pattern = expr.right.k === 'list' ? expr.right.items[0] : expr.right;
+          const text = pattern ? this.stringOf(pattern, scope) : undefined;
+          if (text && stripsEveryNamespace(text.value)) return { kind: 'namespace-free-text' };
+        }
         if (expr.op === '-as') {
           const type = expr.right.k === 'type' || expr.right.k === 'name' ? bareType(expr.right.name) : undefined;
           if (type && k.xml.castParsers?.has(type)) return this.xmlOf(k.xml.castParsers.get(type)!);
@@ -458,9 +470,11 @@ export class ValueAnalysis {
     return undefined;
   }
 
+  /** Whether a parser's input carries no API namespace: a local file by literal path, or generically stripped text. */
   private readsLocalFile(args: readonly Expr[], scope: ScopeNode): boolean {
     const first = args[0];
     if (!first) return false;
+    if (this.evaluate(first, scope)?.kind === 'namespace-free-text') return true;
     const text = first.k === 'string' ? first.value : (() => {
       const value = this.evaluate(first, scope);
       return value?.kind === 'string' ? value.value : undefined;
@@ -484,6 +498,13 @@ export class ValueAnalysis {
     }
     const parser = name && lookupCallee(k.xml.parsers, name);
     if (parser) return this.xmlOf(parser, false, this.readsLocalFile(call.args.map((a) => a.value), scope));
+    const replaceIndex = (name ? lookupCallee(k.replaces, name) : undefined) ?? (method && call.callee.k === 'member' ? k.replaces.get(method) : undefined);
+    if (replaceIndex !== undefined) {
+      const pattern = call.args.filter((a) => !a.name)[replaceIndex]?.value;
+      const text = pattern ? this.stringOf(pattern, scope) : undefined;
+      if (text && stripsEveryNamespace(text.value)) return { kind: 'namespace-free-text' };
+    }
+    if (receiver?.kind === 'namespace-free-text' && method && !k.xml.parsers.has(method)) return receiver;
 
     const pluck = method && k.plucks?.get(method);
     if (pluck) {

@@ -10,6 +10,7 @@ import { literalRootTag, stripsOneNamespace } from '../../../knowledge/xml-strin
 import { looksLikeXPath, unprefixedElementNames } from '../../../knowledge/xpath.js';
 import type { Annotation, Expr, Stmt } from '../ir.js';
 import type { LanguageKnowledge } from '../knowledge.js';
+import { describe } from './describe.js';
 import { inCalleeSet, lookupCallee, type Value, type ValueAnalysis } from './values.js';
 import { calleeMethod, dottedName, walkProgram, type ScopeNode } from './walk.js';
 
@@ -106,7 +107,7 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
       const clark = CLARK.exec(first.value);
       if (!clark || (clark[1] === '*' && !lookup.wildcard)) {
         if (!clark && !/^[A-Za-z_][\w.-]*$/.test(first.value)) return;
-        add(call, { kind: 'null-namespace-lookup', api: `${method}()`, detail: first.value, ...(libraryName(document) ? { library: libraryName(document)! } : {}) });
+        add(call, { kind: 'null-namespace-lookup', api: method!, detail: `'${first.value}'`, ...(libraryName(document) ? { library: libraryName(document)! } : {}) });
       }
     }
     // getElementsByTagNameNS(null, 'session'), ('', 'session').
@@ -116,7 +117,7 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
       const isEmpty = (e: Expr | undefined) => e?.k === 'null' || (e?.k === 'string' && e.value === '');
       const [a, b] = [positional[0]?.value, positional[1]?.value];
       const local = isEmpty(a) && b?.k === 'string' ? b : a?.k === 'string' && a.value !== '' && isEmpty(b) ? a : undefined;
-      if (local?.k === 'string') add(call, { kind: 'null-namespace-lookup', api: `${method}()`, detail: local.value });
+      if (local?.k === 'string') add(call, { kind: 'null-namespace-lookup', api: method, detail: local === b ? `${a?.k === 'null' ? 'null' : "''"}, '${local.value}'` : `'${local.value}', ''` });
     }
     // String searches for a root tag with its closing `>`: strpos($r, '<error>'), body.Contains("<error>").
     if ((method && k.stringSearches.has(method)) || inCalleeSet(k.stringSearches, name)) {
@@ -163,14 +164,14 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
           const owner = apiDocument(ownerValue);
           const qualified = qualifiedNameMember(owner, side.name);
           if (qualified && (owner ? owner.namespaceAware : ownerValue === undefined && namesApiElement(literal.value))) {
-            add(expr, { kind: 'null-namespace-lookup', api: `.${side.name} ==`, detail: literal.value, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
+            add(expr, { kind: 'null-namespace-lookup', api: `${describe(side)} ==`, detail: `'${literal.value}'`, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
           }
         }
         // d['error'] == 'Login failed', $r.error -eq 'Login failed' on an object mapper.
         const key = leafKey(rawSide);
         if (key) {
           const owner = apiDocument(values.valueOf(key.object, scope));
-          if (owner?.style === 'mapper') add(expr, { kind: 'leaf-equality', api: `${expr.op}`, detail: key.name, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
+          if (owner?.style === 'mapper') add(expr, { kind: 'leaf-equality', api: `${describe(side)} ${expr.op} '${literal.value}'`, detail: key.name, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
         }
       }
     }
