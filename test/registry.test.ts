@@ -29,6 +29,7 @@ const DOC_HEADINGS = (id: string) => [
 const EXAMPLE_FILES: Readonly<Record<string, string>> = {
   js: 'example.js', ts: 'example.ts', prisma: 'schema.prisma', sql: 'example.sql',
   json: 'example.json', yaml: 'example.yaml', graphql: 'schema.graphql', xml: 'example.xml',
+  python: 'example.py', csharp: 'Example.cs', java: 'Example.java', php: 'example.php', powershell: 'example.ps1',
 };
 /**
  * A schema file is in Bomgar context when it shows API evidence itself or when another file of the
@@ -216,7 +217,7 @@ describe.each([...rules].sort(byId).map((rule) => [rule.meta.id, rule] as const)
     expect(empty.map((start) => doc.lines[start])).toEqual([]);
   });
 
-  it('doc: the examples are js, ts or prisma code blocks, at least one per section', () => {
+  it(`doc: the examples are code blocks in a linted language (${Object.keys(EXAMPLE_FILES).join(', ')}), at least one per section`, () => {
     const examples = doc.blocks.filter((block) => block.heading === '### Incorrect' || block.heading === '### Correct');
     expect(examples.filter((block) => !(block.lang in EXAMPLE_FILES)).map((block) => `line ${block.line}: \`\`\`${block.lang}`)).toEqual([]);
     expect(examples.some((block) => block.heading === '### Incorrect'), 'an Incorrect example').toBe(true);
