@@ -87,6 +87,8 @@ export const powershellKnowledge: LanguageKnowledge = {
       ['new XmlDocument', XMLDOCUMENT],
       ['new System.Xml.XmlDocument', XMLDOCUMENT],
     ]),
+    // Invoke-RestMethod converts by content type: JSON endpoints (/oauth2/token, /api/config) give a PSCustomObject.
+    urlDependentParsers: new Map([['Invoke-RestMethod', ['Uri', '']]]),
     castParsers: new Map([
       ['xml', XMLDOCUMENT],
       ['XmlDocument', XMLDOCUMENT],

@@ -29,6 +29,13 @@ export interface XmlLibrary {
 export interface XmlKnowledge {
   /** Calls returning a parsed document: `ET.fromstring` → ElementTree. Constructors are listed by type as `new T`. */
   parsers: ReadonlyMap<string, string>;
+  /**
+   * Parsers that parse only what the server sends as XML: PowerShell `Invoke-RestMethod` returns an
+   * XmlDocument for the XML API but a PSCustomObject for JSON endpoints (`/oauth2/token`). Name → the
+   * arguments that may hold the URL (`''` = first positional). A known URL that is not an XML API
+   * endpoint yields no document; an unknown one is taken to be the API.
+   */
+  urlDependentParsers?: ReadonlyMap<string, readonly string[]>;
   /** Casts to a document type: PowerShell `[xml]`. */
   castParsers?: ReadonlyMap<string, string>;
   /** Declared types of XML nodes (parameters, fields): `XElement`, `Document`, `SimpleXMLElement`. */

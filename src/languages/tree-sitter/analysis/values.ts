@@ -7,6 +7,7 @@
 import type { Subject } from '../../../types.js';
 import { namedSubject } from '../../../knowledge/names.js';
 import { stripsEveryNamespace } from '../../../knowledge/xml-strings.js';
+import { ENDPOINT_PATTERN } from '../../../knowledge/bomgar.js';
 import type { Expr, Param, Stmt } from '../ir.js';
 import type { LanguageKnowledge, XmlLibrary } from '../knowledge.js';
 import { bareType, calleeMethod, dottedName, exprChildren, stmtChildren, stmtExprs, type ScopeNode } from './walk.js';
@@ -470,6 +471,18 @@ export class ValueAnalysis {
     return undefined;
   }
 
+  /** `Invoke-RestMethod -Uri 'https://…/oauth2/token'`: a URL known not to be the XML API returns no document. */
+  private fetchesOtherThanXmlApi(call: Extract<Expr, { k: 'call' }>, name: string, scope: ScopeNode): boolean {
+    const urlArgs = this.knowledge.xml.urlDependentParsers?.get(name);
+    if (!urlArgs) return false;
+    const arg = urlArgs.map((argName) => (argName === '' ? call.args.find((a) => !a.name) : call.args.find((a) => a.name?.toLowerCase() === argName.toLowerCase()))).find(Boolean);
+    if (!arg) return false;
+    const literal = (expr: Expr): string | undefined =>
+      expr.k === 'template' ? expr.parts.map((part) => (part.k === 'string' ? part.value : '\u0000')).join('') : this.stringOf(expr, scope)?.value;
+    const url = literal(arg.value);
+    return url !== undefined && /\//.test(url) && !ENDPOINT_PATTERN.test(url);
+  }
+
   /** Whether a parser's input carries no API namespace: a local file by literal path, or generically stripped text. */
   private readsLocalFile(args: readonly Expr[], scope: ScopeNode): boolean {
     const first = args[0];
@@ -497,7 +510,7 @@ export class ValueAnalysis {
       }
     }
     const parser = name && lookupCallee(k.xml.parsers, name);
-    if (parser) return this.xmlOf(parser, false, this.readsLocalFile(call.args.map((a) => a.value), scope));
+    if (parser && !this.fetchesOtherThanXmlApi(call, name, scope)) return this.xmlOf(parser, false, this.readsLocalFile(call.args.map((a) => a.value), scope));
     const replaceIndex = (name ? lookupCallee(k.replaces, name) : undefined) ?? (method && call.callee.k === 'member' ? k.replaces.get(method) : undefined);
     if (replaceIndex !== undefined) {
       const pattern = call.args.filter((a) => !a.name)[replaceIndex]?.value;
