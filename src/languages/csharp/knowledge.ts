@@ -81,6 +81,8 @@ export const csharpKnowledge: LanguageKnowledge = {
   maps: set('Select', 'SelectMany', 'ConvertAll', 'Cast'),
   // `Add` is left out: List<T>.Add collects, only HashSet/Dictionary.Add keys (the receiver's type decides).
   keyedMethods: set('TryAdd', 'ContainsKey', 'Contains', 'TryGetValue', 'GetOrAdd', 'AddOrUpdate'),
+  setOnlyMethods: set('Add'),
+  keyedTypes: set('HashSet', 'ISet', 'SortedSet', 'ImmutableHashSet', 'Dictionary', 'IDictionary', 'SortedDictionary', 'ConcurrentDictionary', 'SortedList'),
   dedupers: set('Distinct', 'DistinctBy', 'HashSet', 'SortedSet', 'ToHashSet'),
   // EF Core fluent keys take the key as a lambda: `HasKey(s => s.Lseq)`.
   keyedCollectors: set('ToDictionary', 'ToImmutableDictionary', 'ToSortedDictionary', 'HasKey', 'HasAlternateKey'),

@@ -141,7 +141,9 @@ export const javaKnowledge: LanguageKnowledge = {
   keyExtractors: new Set(['Comparator.comparing', 'Comparator.comparingInt', 'Comparator.comparingLong', 'Comparator.comparingDouble']),
   comparisons: new Set(['Integer.compare', 'Long.compare', 'Short.compare', 'Double.compare', 'Long.compareUnsigned', 'compareTo']),
   maps: new Set(['map', 'mapToLong', 'mapToInt', 'mapToDouble', 'mapToObj', 'flatMap', 'Lists.transform']),
-  keyedMethods: new Set(['put', 'putIfAbsent', 'containsKey', 'computeIfAbsent', 'computeIfPresent', 'merge', 'add', 'contains']),
+  keyedMethods: new Set(['put', 'putIfAbsent', 'containsKey', 'computeIfAbsent', 'computeIfPresent', 'merge', 'contains']),
+  setOnlyMethods: new Set(['add']),
+  keyedTypes: new Set(['Set', 'HashSet', 'LinkedHashSet', 'TreeSet', 'SortedSet', 'NavigableSet', 'ConcurrentSkipListSet', 'EnumSet']),
   dedupers: new Set([
     'HashSet', 'LinkedHashSet', 'TreeSet', 'new HashSet', 'new LinkedHashSet', 'new TreeSet', 'distinct',
     'Collectors.toSet', 'Collectors.toUnmodifiableSet', 'Set.copyOf', 'Set.of', 'ImmutableSet.copyOf', 'Sets.newHashSet',

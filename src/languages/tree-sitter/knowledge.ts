@@ -113,6 +113,9 @@ export interface LanguageKnowledge {
   plucks?: ReadonlyMap<string, { keyArg: string | number }>;
   /** Set/dictionary writes and membership tests whose argument must be unique: `add`, `Add`, `ContainsKey`, `in_array`. */
   keyedMethods: ReadonlySet<string>;
+  /** Methods that key their argument only on a set or map (`add`, `Add`): reported when the receiver is declared or built as one of `keyedTypes`. */
+  setOnlyMethods?: ReadonlySet<string>;
+  keyedTypes?: ReadonlySet<string>;
   /** Constructors/functions that de-duplicate a collection: `set`, `HashSet`, `array_unique`, `distinct`. */
   dedupers: ReadonlySet<string>;
   /** Calls mapping elements to keys of a dictionary: `ToDictionary`, `Collectors.toMap`, `array_combine`? */

@@ -175,6 +175,24 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
     if (descending || limited.has(call)) add(call, 'lsid', 'recency-order', `${method}('${key}')${descending ? '' : ' with a limit'}`, `column '${key}'`);
   };
 
+  /** Declared or constructed types by variable and field name (`var seen = new HashSet<long>()` → HashSet), file-wide. */
+  let typesByName: Map<string, string> | undefined;
+  const declaredTypes = (): Map<string, string> => {
+    if (typesByName) return typesByName;
+    const types = new Map<string, string>();
+    const record = (target: Expr, type: string | undefined): void => {
+      const key = target.k === 'name' ? target.name : target.k === 'member' ? dottedName(target) : undefined;
+      if (key && type && !/^(?:var|val|let|auto)$/.test(type)) types.set(key, bareType(type.replace(/<.*$/s, '')));
+    };
+    walkProgram(body, {
+      stmt(stmt) {
+        if (stmt.k === 'assign') for (const target of stmt.targets) record(target, stmt.value?.k === 'new' ? stmt.value.type : stmt.declaredType);
+        if (stmt.k === 'function') for (const param of stmt.params) record({ k: 'name', name: param.name, span: param.span }, param.type);
+      },
+    });
+    return (typesByName = types);
+  };
+
   const visitCall = (call: Call, scope: ScopeNode): void => {
     markLimited(call);
     const orderingMethod = call.callee.k === 'member' ? calleeMethod(call.callee) : undefined;
@@ -282,7 +300,10 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       const value = (receiver?.kind === 'subject' && !receiver.collection ? receiver : undefined) ?? call.args.map((a) => scalar(a.value, scope)).find(Boolean);
       if (value) add(call, value.subject, 'relational', label, value.origin);
     }
-    if ((method && k.keyedMethods.has(method)) || inCalleeSet(k.keyedMethods, name)) {
+    // `add` keys only a set or map: `seen.Add(lseq)` on a HashSet drops duplicates, `shown.add(lseq)` on a List keeps them.
+    const keyedHere = (method && k.keyedMethods.has(method)) || inCalleeSet(k.keyedMethods, name)
+      || (!!method && !!k.setOnlyMethods?.has(method) && !!receiverExpr && k.keyedTypes !== undefined && k.keyedTypes.has(declaredTypes().get(dottedName(receiverExpr) ?? '') ?? ''));
+    if (keyedHere) {
       const value = scalar(first, scope) ?? (first?.k === 'string' ? scalar(args[1]?.value, scope) : undefined);
       if (value) add(call, value.subject, 'unique-key', label, value.origin);
     }
