@@ -47,6 +47,11 @@ export interface SqlAnalysisOptions {
   dialect?: string;
   /** Skip node-sql-parser entirely (for measuring and for cross-checking the scanner). */
   tokensOnly?: boolean;
+  /**
+   * The SQL is embedded in code whose findings count only when that file is in Bomgar context, so
+   * its LSID columns need no evidence of their own (`SELECT TOP 1 lsid FROM support_session …`).
+   */
+  hostContext?: boolean;
 }
 
 /** Statements whose AST is worth having even when the scan found nothing: it checks every declared column. */
@@ -110,7 +115,7 @@ export function analyzeSql(text: string, options: SqlAnalysisOptions = {}): SqlA
   const tables = scans.flatMap((scan) => scan.tables);
   const addedColumns = scans.flatMap((scan) => scan.added);
   const variables = scans.flatMap((scan) => scan.variables);
-  const facts = judge({ text, dialect: dialect.dialect, scans, candidates, tables, addedColumns, variables });
+  const facts = judge({ text, dialect: dialect.dialect, scans, candidates, tables, addedColumns, variables, hostContext: options.hostContext === true });
   return { dialect, statements: reports, tables, addedColumns, variables, facts, notes };
 }
 
@@ -169,6 +174,7 @@ function reconcile(scan: ScanOutput, findings: readonly AstFinding[], statement:
 
 interface JudgeInput {
   text: string;
+  hostContext: boolean;
   dialect: SqlDialect;
   scans: readonly ScanOutput[];
   candidates: readonly Candidate[];
@@ -242,7 +248,7 @@ function judge(input: JudgeInput): FileFacts {
       if (name.exact && (name.subject === 'lseq' || isKnown(resolve(ref, scan.scope), true))) evidence.push({ kind: 'element', text: ref.name, span: ref.span });
     }
   }
-  const fileEvidence = evidence.length > 0;
+  const fileEvidence = evidence.length > 0 || input.hostContext;
 
   const valueUses: ValueUse[] = [];
   for (const candidate of input.candidates) {

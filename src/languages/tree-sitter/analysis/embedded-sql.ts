@@ -38,7 +38,7 @@ export function collectEmbeddedSql(body: readonly Stmt[], text: string, dialect:
       }
     }
     if (!SQL_START.test(sql) || !MENTIONS_SUBJECT.test(sql)) return;
-    const analysis = analyzeSql(sql, dialect === undefined ? {} : { dialect });
+    const analysis = analyzeSql(sql, { hostContext: true, ...(dialect === undefined ? {} : { dialect }) });
     const toSource = (offset: number): number => {
       const piece = pieces.find((p) => offset >= p.at && offset <= p.at + p.length && p.literal) ?? pieces.find((p) => p.literal)!;
       const literal = piece.literal!;
