@@ -11,7 +11,15 @@ import { walkProgram } from './walk.js';
 type StringExpr = Extract<Expr, { k: 'string' }>;
 
 /** A statement keyword first, after any leading line or block comments. */
-const SQL_START = /^\s*(?:(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*(?:SELECT|WITH|CREATE|ALTER|INSERT|UPDATE|DELETE|MERGE|DECLARE|EXEC|EXECUTE)\b/i;
+const SQL_START = new RegExp(String.raw`^\s*(?:(?:--[^\n]*(?:\n|$)|/\*[\s\S]*?\*/)\s*)*(?:` + [
+  String.raw`(?:SELECT|WITH|CREATE|ALTER|INSERT|UPDATE|DELETE|MERGE|DECLARE|EXEC|EXECUTE)\b`,
+  // Re-runnable setup scripts: `IF OBJECT_ID('dbo.x') IS NULL CREATE TABLE …`, `SET NOCOUNT ON; …`, `USE db; …`.
+  String.raw`IF\s+(?:NOT\s+)?(?:EXISTS\s*\(|OBJECT_ID\s*\(|@)`,
+  String.raw`SET\s+(?:NOCOUNT|ANSI_\w+|XACT_ABORT|QUOTED_IDENTIFIER|search_path|FOREIGN_KEY_CHECKS|NAMES)\b`,
+  String.raw`USE\s+[\[\w"\`]+\]?\s*;`,
+  String.raw`DROP\s+(?:TABLE|VIEW|INDEX|PROCEDURE|PROC|FUNCTION|TRIGGER)\b`,
+  String.raw`(?:BEGIN\s+TRAN(?:SACTION)?|START\s+TRANSACTION|TRUNCATE\s+TABLE|PRAGMA)\b`,
+].join('|') + ')', 'i');
 const MENTIONS_SUBJECT = /\bls(?:id|eq)\b/i;
 /** Interpolated values stand in as a parameter marker, which every dialect's grammar takes. */
 const PLACEHOLDER = '?';

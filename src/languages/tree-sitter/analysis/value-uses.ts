@@ -9,7 +9,7 @@ import { describe } from './describe.js';
 import { digitCapture, digitsOnly } from './regex.js';
 import { numericFormatArguments } from './format.js';
 import { inCalleeSet, lookupCallee, subjectKey, subjectOfName, type Value, type ValueAnalysis } from './values.js';
-import { bareType, calleeMethod, dottedName, walkProgram, type ScopeNode } from './walk.js';
+import { bareType, calleeMethod, dottedName, exprChildren, walkProgram, type ScopeNode } from './walk.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 type Lambda = Extract<Expr, { k: 'lambda' }>;
@@ -25,6 +25,21 @@ function isArithmetic(expr: Extract<Expr, { k: 'binary' }>): boolean {
   if (expr.left.k === 'string' || expr.left.k === 'template') return false;
   if (ARITHMETIC.has(expr.op)) return true;
   return expr.op === '+' && (expr.left.k === 'number' || expr.right.k === 'number');
+}
+
+/** An update of a counter or list kept per key: it reads the same container it writes. */
+function isTally(stmt: Extract<Stmt, { k: 'assign' }>, target: Extract<Expr, { k: 'index' }>): boolean {
+  if (stmt.op !== '=' && stmt.op !== ':=') return true;
+  const container = dottedName(target.object);
+  if (!container || !stmt.value) return false;
+  let reads = false;
+  const visit = (expr: Expr): void => {
+    if (reads) return;
+    if ((expr.k === 'index' || expr.k === 'member') && dottedName(expr.object) === container) reads = true;
+    exprChildren(expr).forEach(visit);
+  };
+  visit(stmt.value);
+  return reads;
 }
 
 /** Per subject: LSIDs break as numbers; lseqs are numbers, but not unique or gap-free. */
@@ -426,7 +441,8 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       if (stmt.k !== 'assign') return;
       for (const target of stmt.targets) {
         // seen[lseq] = True, $seen[$lseq] = true, cache[lseq] = row: the lseq is taken for a unique key.
-        if (target.k === 'index') {
+        // A tally (`counts[lseq] = counts.get(lseq, 0) + 1`, `counts[lseq] += 1`) expects repeats.
+        if (target.k === 'index' && !isTally(stmt, target)) {
           const key = scalar(target.index, scope);
           if (key) add(target, key.subject, 'unique-key', 'dictionary key', key.origin);
         }

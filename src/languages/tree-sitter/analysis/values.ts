@@ -226,7 +226,10 @@ export class ValueAnalysis {
         const declared = stmt.declaredType ? this.typedValue(stmt.declaredType) : undefined;
         for (const target of stmt.targets) {
           const bound = stmt.unpack ? elementOf(value) : value;
-          this.bindTarget(target, scope, stmt.op === '=' || stmt.op === ':=' ? bound ?? declared : undefined);
+          // `[xml]$doc = $text -replace '\sxmlns="[^"]*"', ''`: a typed document of stripped text has no namespace.
+          const typed = declared?.kind === 'xml' && bound?.kind !== 'xml' && bound?.kind !== 'subject'
+            ? { ...declared, local: bound?.kind === 'namespace-free-text' } : undefined;
+          this.bindTarget(target, scope, stmt.op === '=' || stmt.op === ':=' ? typed ?? bound ?? declared : undefined);
         }
         break;
       }
@@ -264,6 +267,7 @@ export class ValueAnalysis {
     if (expr.k === 'call') {
       this.bindCall(expr, scope);
       this.applyNamespaceAwareSetter(expr, scope);
+      this.applyNamespaceFreeLoad(expr, scope);
     }
     if (expr.k === 'new') this.bindConstructor(expr, scope);
     if (expr.k === 'comprehension') {
@@ -345,6 +349,15 @@ export class ValueAnalysis {
     }
   }
 
+  /** `doc.LoadXml(stripped)`, `$dom->loadXML($clean)`: the document that loads stripped text has no namespace. */
+  private applyNamespaceFreeLoad(call: Extract<Expr, { k: 'call' }>, scope: ScopeNode): void {
+    if (call.callee.k !== 'member' || call.callee.object.k !== 'name') return;
+    const target = call.callee.object;
+    if (!call.args.some((a) => isNamespaceFreeInput(this.evaluate(a.value, scope)))) return;
+    const value = this.evaluate(target, scope);
+    if (value?.kind === 'xml' && !value.local) this.env.rebind(scope, target.name, { ...value, local: true });
+  }
+
   /** `factory.setNamespaceAware(true)`: documents the factory builds are namespace-aware (Java's default is not). */
   private applyNamespaceAwareSetter(call: Extract<Expr, { k: 'call' }>, scope: ScopeNode): void {
     if (call.callee.k !== 'member' || !this.knowledge.xml.namespaceAwareSetters?.has(call.callee.name)) return;
@@ -411,6 +424,8 @@ export class ValueAnalysis {
       case 'new': {
         const library = k.xml.parsers.get(`new ${expr.type}`) ?? k.xml.parsers.get(`new ${bareType(expr.type)}`);
         if (library) return this.xmlOf(library, false, this.readsLocalFile(expr.args.map((a) => a.value), scope));
+        // Readers and streams over stripped text (`new StringReader(clean)`) carry it on.
+        if (expr.args.some((a) => this.evaluate(a.value, scope)?.kind === 'namespace-free-text')) return { kind: 'namespace-free-text' };
         return this.subjectCollectionOf(expr.args.map((a) => a.value), scope);
       }
       case 'cast': {
@@ -558,6 +573,8 @@ export class ValueAnalysis {
     }
     // A method of an XML node returns nodes of the same document (find, Descendants, SelectNodes …),
     // except views of its text.
+    // builder.parse(new InputSource(new StringReader(clean))): what a document reads from stripped text has no namespace.
+    if (receiver?.kind === 'xml' && method && call.args.some((a) => isNamespaceFreeInput(this.evaluate(a.value, scope)))) return { ...receiver, local: true };
     if (receiver?.kind === 'xml' && method && !k.transparent.has(method)) {
       const setter = k.xml.namespaceAwareSetters?.has(method);
       if (setter) return undefined;
@@ -567,6 +584,11 @@ export class ValueAnalysis {
     return undefined;
   }
 
+}
+
+/** Stripped text, or a reader over it (`new InputSource(new StringReader(clean))`). */
+function isNamespaceFreeInput(value: Value | undefined): boolean {
+  return value?.kind === 'namespace-free-text' || (value?.kind === 'xml' && value.local);
 }
 
 export function isCollection(value: Value | undefined): boolean {
