@@ -1,25 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lower } from '../src/languages/csharp/lower.js';
-import { loadGrammar, parserFor } from '../src/languages/tree-sitter/grammars.js';
 import type { Expr, Program, Stmt } from '../src/languages/tree-sitter/ir.js';
+import { lowering, withoutSpans as plain } from './helpers/lowering.js';
 
-beforeAll(async () => {
-  await loadGrammar('c-sharp');
-});
-
-function lowered(source: string): Program {
-  const tree = parserFor('c-sharp').parse(source)!;
-  try {
-    return lower(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
-}
-
-/** The IR without spans, for readable expectations. */
-function plain<T>(value: T): unknown {
-  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'span' || key === 'nameSpan' ? undefined : v)));
-}
+const lowered = lowering('c-sharp', lower);
 
 function classBody(program: Program): Stmt[] {
   const cls = program.body.find((stmt) => stmt.k === 'class');

@@ -1,17 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar, parserFor } from '../src/languages/tree-sitter/grammars.js';
+import { describe, expect, it } from 'vitest';
 import type { Expr, Program, Stmt } from '../src/languages/tree-sitter/ir.js';
 import { lower } from '../src/languages/java/lower.js';
+import { parserFor } from '../src/languages/tree-sitter/grammars.js';
+import { lowering } from './helpers/lowering.js';
 
-beforeAll(async () => {
-  await loadGrammar('java');
-});
-
-function lowerJava(source: string): Program {
-  const tree = parserFor('java').parse(source);
-  if (!tree) throw new Error('no tree');
-  return lower(tree.rootNode);
-}
+const lowerJava = lowering('java', lower);
 
 /** Every statement, depth first (class bodies, functions, blocks, loops). */
 function allStmts(body: Stmt[]): Stmt[] {

@@ -1,20 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { powershellLocalModules } from '../src/languages/powershell/index.js';
 import { lower } from '../src/languages/powershell/lower.js';
-import type { Expr, Program, Stmt } from '../src/languages/tree-sitter/ir.js';
-import { loadGrammar, parserFor } from '../src/languages/tree-sitter/grammars.js';
+import type { Expr, Stmt } from '../src/languages/tree-sitter/ir.js';
+import { lowering, withoutSpans } from './helpers/lowering.js';
 
-/** Lowers a script and drops spans, so assertions read as the IR's shape. */
-function lowered(text: string): Program {
-  const tree = parserFor('powershell').parse(text)!;
-  try {
-    return lower(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
-}
-
-const withoutSpans = <T>(value: T): T => JSON.parse(JSON.stringify(value, (key, v) => (key === 'span' || key === 'nameSpan' ? undefined : v)));
+const lowered = lowering('powershell', lower);
 const first = (text: string): Stmt => withoutSpans(lowered(text).body[0]!);
 const exprOf = (text: string): Expr => {
   const stmt = first(text);
@@ -23,10 +13,6 @@ const exprOf = (text: string): Expr => {
 };
 
 describe('PowerShell lowering', () => {
-  beforeAll(async () => {
-    await loadGrammar('powershell');
-  });
-
   it('collapses the precedence chain and normalises -eq', () => {
     expect(exprOf("$r.error -eq 'Login failed'")).toEqual({
       k: 'binary', op: '==',

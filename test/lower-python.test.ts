@@ -1,32 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parser } from '@vscode/tree-sitter-wasm';
+import { describe, expect, it } from 'vitest';
 import { pythonLocalModules } from '../src/languages/python/index.js';
 import { lower } from '../src/languages/python/lower.js';
-import { loadGrammar } from '../src/languages/tree-sitter/grammars.js';
 import type { Expr, Program, Stmt } from '../src/languages/tree-sitter/ir.js';
+import { lowering, withoutSpans as shape } from './helpers/lowering.js';
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await loadGrammar('python');
-});
-
-function lowered(source: string): Program {
-  const tree = parser.parse(source)!;
-  try {
-    return lower(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
-}
-
-/** The IR without spans, for readable comparisons. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'span' && k !== 'nameSpan').map(([k, v]) => [k, shape(v)]));
-  }
-  return value;
-}
+const lowered = lowering('python', lower);
 
 const name = (n: string) => ({ k: 'name', name: n });
 const str = (value: string) => ({ k: 'string', value });
