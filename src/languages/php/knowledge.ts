@@ -104,6 +104,7 @@ export const phpKnowledge: LanguageKnowledge = {
   replaces: new Map([
     ['str_replace', 0], ['str_ireplace', 0], ['preg_replace', 0], ['preg_replace_callback', 0], ['strtr', 1], ['replace', 0],
   ]),
+  notation: { sigil: '$', member: '->' },
   xml: {
     parsers: new Map([
       ['simplexml_load_string', 'SimpleXML'], ['simplexml_load_file', 'SimpleXML'], ['simplexml_import_dom', 'SimpleXML'],

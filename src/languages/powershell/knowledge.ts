@@ -80,6 +80,8 @@ export const powershellKnowledge: LanguageKnowledge = {
   bindings: new Map(),
   stringSearches: set('Contains', 'IndexOf', 'LastIndexOf', 'StartsWith', 'EndsWith', 'Select-String'),
   replaces: new Map([['Replace', 0], ['regex.Replace', 1], ['Regex.Replace', 1]]),
+  castSyntax: 'brackets',
+  notation: { sigil: '$' },
   xml: {
     parsers: new Map([
       ['Invoke-RestMethod', XMLDOCUMENT],

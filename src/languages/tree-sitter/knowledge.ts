@@ -1,3 +1,5 @@
+import type { Notation } from './analysis/describe.js';
+
 /**
  * What one language's libraries do, as data: the shared analyzer (./analysis/) reads these tables
  * and knows no library by name. Names are matched against a callee's dotted text as written
@@ -164,6 +166,10 @@ export interface LanguageKnowledge {
   /** Replace calls: name → index of the pattern argument (methods: 0; `str_replace`: 0; `re.sub`: 0). */
   replaces: ReadonlyMap<string, number>;
   xml: XmlKnowledge;
+  /** How variables and members are written, for messages (`$r->lsid`, `$r.lsid`). */
+  notation?: Notation;
+  /** How a cast is written, for messages: `(int)x` (default) or PowerShell's `[int]$x`. */
+  castSyntax?: 'parentheses' | 'brackets';
   /** SQL dialect assumed for SQL in string literals when the project sets none. */
   sqlDialect?: string;
 }

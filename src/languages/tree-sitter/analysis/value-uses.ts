@@ -227,7 +227,7 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
     const conversionRef = (a: { value: Expr }) => (a.value.k === 'name' || a.value.k === 'member' || a.value.k === 'type') && inCalleeSet(k.conversions, dottedName(a.value));
     if (method && k.accessors.has(method) && first?.k === 'string' && call.args.some((a) => a.name && conversionRef(a))) {
       const key = subjectKey(first.value);
-      if (key) add(call, key, 'numeric-conversion', `${method}('${first.value}', ${call.args.find((a) => a.name && conversionRef(a))!.name}=…)`, describe(call));
+      if (key) add(call, key, 'numeric-conversion', `${method}('${first.value}', ${call.args.find((a) => a.name && conversionRef(a))!.name}=…)`, describe(call, k.notation));
     }
     if (((method && k.maps.has(method)) || inCalleeSet(k.maps, name)) && call.args.some(conversionRef)) {
       const source = call.args.filter((a) => !conversionRef(a)).map((a) => values.subjectValue(a.value, scope)).find((v) => v?.collection)
@@ -249,7 +249,7 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
       const key = subjectKey(first.value);
       const numericTypeArg = (call.typeArgs ?? []).some((t) => k.numericTypes.has(bareType(t)));
       if (key && (k.numericAccessors.has(method) || (numericTypeArg && k.accessors.has(method)))) {
-        add(call, key, 'numeric-conversion', `${method}${numericTypeArg ? `<${call.typeArgs!.join(', ')}>` : ''}('${first.value}')`, describe(call));
+        add(call, key, 'numeric-conversion', `${method}${numericTypeArg ? `<${call.typeArgs!.join(', ')}>` : ''}('${first.value}')`, describe(call, k.notation));
       }
       // A column builder named by a numeric type: Laravel `$table->integer('lsid')`, also `'session_lsid'`.
       const named = subjectOfName(first.value);
@@ -395,8 +395,9 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
           const type = bareType(expr.type);
           const value = scalar(expr.operand, scope);
           if (!value) return;
-          if (k.numericTypes.has(type)) add(expr, value.subject, 'numeric-conversion', `(${expr.type})`, value.origin);
-          else if (k.guidTypes.has(type)) add(expr, value.subject, 'lossy-storage', `[${expr.type}]`, value.origin);
+          const written = k.castSyntax === 'brackets' ? `[${expr.type}]` : `(${expr.type})`;
+          if (k.numericTypes.has(type)) add(expr, value.subject, 'numeric-conversion', written, value.origin);
+          else if (k.guidTypes.has(type)) add(expr, value.subject, 'lossy-storage', written, value.origin);
           return;
         }
         case 'unary': {
@@ -455,7 +456,7 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
   });
 
   for (const literal of strings) {
-    if (capturesLsidAsDigits(literal.value)) add(literal, 'lsid', 'digit-pattern', describe(literal), 'a pattern');
+    if (capturesLsidAsDigits(literal.value)) add(literal, 'lsid', 'digit-pattern', describe(literal, k.notation), 'a pattern');
   }
   return uses;
 }

@@ -391,7 +391,7 @@ export class ValueAnalysis {
         const bound = this.env.lookup(scope, expr.name);
         if (bound) return bound;
         const named = subjectOfName(expr.name);
-        return named ? { kind: 'subject', ...named, origin: expr.name } : undefined;
+        return named ? { kind: 'subject', ...named, origin: describe(expr, this.knowledge.notation) } : undefined;
       }
       case 'string':
         return { kind: 'string', value: expr.value, literal: expr };
@@ -402,20 +402,20 @@ export class ValueAnalysis {
         }
         const object = this.evaluate(expr.object, scope);
         const key = subjectKey(expr.name);
-        if (key) return { kind: 'subject', subject: key, collection: isCollection(object), origin: describe(expr) };
+        if (key) return { kind: 'subject', subject: key, collection: isCollection(object), origin: describe(expr, this.knowledge.notation) };
         if (object?.kind === 'subject' && k.transparent.has(expr.name)) return object;
         if (object?.kind === 'xml') return k.transparent.has(expr.name) ? undefined : object;
         const named = subjectOfName(expr.name);
-        return named ? { kind: 'subject', ...named, origin: describe(expr) } : undefined;
+        return named ? { kind: 'subject', ...named, origin: describe(expr, this.knowledge.notation) } : undefined;
       }
       case 'index': {
         const object = this.evaluate(expr.object, scope);
         const key = expr.index.k === 'string' ? subjectKey(expr.index.value) : undefined;
-        if (key) return { kind: 'subject', subject: key, collection: isCollection(object), origin: describe(expr) };
+        if (key) return { kind: 'subject', subject: key, collection: isCollection(object), origin: describe(expr, this.knowledge.notation) };
         if (object?.kind === 'xml') return expr.index.k === 'number' ? elementOf(object) : object;
         // A key named like a member: state['last_lsid'] as state.last_lsid.
         const named = expr.index.k === 'string' && /^[A-Za-z_$@][\w$]*$/.test(expr.index.value) ? subjectOfName(expr.index.value) : undefined;
-        if (named && object?.kind !== 'subject') return { kind: 'subject', ...named, origin: describe(expr) };
+        if (named && object?.kind !== 'subject') return { kind: 'subject', ...named, origin: describe(expr, this.knowledge.notation) };
         if (object?.kind === 'subject' && object.collection) return elementOf(object);
         return undefined;
       }
@@ -521,7 +521,7 @@ export class ValueAnalysis {
     if (method && k.accessors.has(method) && first) {
       const key = first.k === 'string' ? subjectKey(first.value) : undefined;
       if (key && !(call.typeArgs ?? []).some((t) => k.numericTypes.has(bareType(t)))) {
-        return { kind: 'subject', subject: key, collection: isCollection(receiver), origin: describe(call) };
+        return { kind: 'subject', subject: key, collection: isCollection(receiver), origin: describe(call, this.knowledge.notation) };
       }
     }
     const parser = name && lookupCallee(k.xml.parsers, name);
@@ -538,7 +538,7 @@ export class ValueAnalysis {
     if (pluck) {
       const keyArg = typeof pluck.keyArg === 'number' ? call.args.filter((a) => !a.name)[pluck.keyArg] : call.args.find((a) => a.name?.toLowerCase() === String(pluck.keyArg).toLowerCase());
       const key = keyArg?.value.k === 'string' ? subjectKey(keyArg.value.value) : undefined;
-      if (key) return { kind: 'subject', subject: key, collection: true, origin: describe(call) };
+      if (key) return { kind: 'subject', subject: key, collection: true, origin: describe(call, this.knowledge.notation) };
     }
     if (method && k.maps.has(method)) {
       const lambda = call.args.find((arg) => arg.value.k === 'lambda')?.value as Lambda | undefined;

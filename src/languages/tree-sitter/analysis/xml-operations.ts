@@ -164,14 +164,14 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
           const owner = apiDocument(ownerValue);
           const qualified = qualifiedNameMember(owner, side.name);
           if (qualified && (owner ? owner.namespaceAware : ownerValue === undefined && namesApiElement(literal.value))) {
-            add(expr, { kind: 'null-namespace-lookup', api: `${describe(side)} ==`, detail: `'${literal.value}'`, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
+            add(expr, { kind: 'null-namespace-lookup', api: `${describe(side, values.knowledge.notation)} ==`, detail: `'${literal.value}'`, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
           }
         }
         // d['error'] == 'Login failed', $r.error -eq 'Login failed' on an object mapper.
         const key = leafKey(rawSide);
         if (key) {
           const owner = apiDocument(values.valueOf(key.object, scope));
-          if (owner?.style === 'mapper') add(expr, { kind: 'leaf-equality', api: `${describe(side)} ${expr.op} '${literal.value}'`, detail: key.name, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
+          if (owner?.style === 'mapper') add(expr, { kind: 'leaf-equality', api: `${describe(side, values.knowledge.notation)} ${expr.op} '${literal.value}'`, detail: key.name, ...(libraryName(owner) ? { library: libraryName(owner)! } : {}) });
         }
       }
     }
