@@ -1,21 +1,24 @@
 /**
  * Child: the floor, i.e. the least work a scan of <dir> can do while still looking at every file.
- * It runs the same discovery as lint, reads and decodes every file, tests PREFILTER_PATTERN on
- * the text, and parses only what the pattern keeps. There is no analysis, no rules, and no bundle
- * or encoding checks. lsid-lint's time is measured against this.
+ * It runs the same discovery as lint, loads the tree-sitter grammars of the languages found (lint's
+ * adapters do that up front too), reads and decodes every file, tests PREFILTER_PATTERN on the
+ * text, and parses only what the pattern keeps: JavaScript/TypeScript with parseJavaScript, Python,
+ * C#, Java, PHP and PowerShell with their tree-sitter grammar. There is no analysis, no rules, and
+ * no bundle or encoding checks. lsid-lint's time is measured against this.
  *
  *   node --expose-gc test/bench/floor.mjs <dir>
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { discoveryOptions, emit, fromDist, isSizeSkip, memoryReport } from './lib.mjs';
+import { discoveryOptions, emit, fromDist, grammarFor, isSizeSkip, memoryReport } from './lib.mjs';
 
 const dir = path.resolve(process.argv[2] ?? '.');
-const [{ PREFILTER_PATTERN, parseJavaScript }, { discoverFiles }, { adapterFor }, { readSourceFile }, options] = await Promise.all([
+const [{ PREFILTER_PATTERN, parseJavaScript }, { discoverFiles }, { adapterFor }, { readSourceFile }, { loadGrammar }, options] = await Promise.all([
   fromDist('src/index.js'),
   fromDist('src/engine/discovery.js'),
   fromDist('src/languages/index.js'),
   fromDist('src/engine/read-file.js'),
+  fromDist('src/languages/tree-sitter/grammars.js'),
   discoveryOptions(dir),
 ]);
 
@@ -24,6 +27,11 @@ globalThis.gc?.();
 const started = performance.now();
 const discovery = await discoverFiles(options);
 const discoveredAt = performance.now();
+
+// Discovery keeps only files an adapter claims, so a grammar is loaded here exactly when lint would load it.
+const grammars = [...new Set(discovery.files.map((file) => grammarFor(file.relPath)).filter(Boolean))];
+const parsers = Object.fromEntries(await Promise.all(grammars.map(async (name) => [name, await loadGrammar(name)])));
+const grammarsAt = performance.now();
 
 // Synchronous reads: on a warm cache they are several times faster than fs.promises for many
 // small files, and a floor must not be slower than it needs to be.
@@ -48,15 +56,25 @@ for (const file of discovery.files) {
 }
 const readAt = performance.now();
 
-// Only JavaScript-family files go through parseJavaScript (not .prisma, .sql, schemas …).
+// Only JavaScript-family files go through parseJavaScript, and only the tree-sitter languages
+// through their grammar (not .prisma, .sql, schemas …).
 const isJavaScript = (file) => adapterFor(file.relPath)?.id === 'javascript';
 let parseFailures = 0;
+let treeSitterErrors = 0;
 const parses = [];
 for (const { file, text, bytes: size } of kept) {
-  if (!isJavaScript(file)) continue;
+  const grammar = isJavaScript(file) ? undefined : grammarFor(file.relPath);
+  if (!isJavaScript(file) && !grammar) continue;
   const before = performance.now();
-  if (!parseJavaScript(file.relPath, text).ok) parseFailures++;
-  parses.push({ file, bytes: size, ms: performance.now() - before });
+  if (grammar) {
+    const tree = parsers[grammar].parse(text);
+    if (!tree) parseFailures++;
+    else if (tree.rootNode.hasError) treeSitterErrors++;
+    tree?.delete();
+  } else if (!parseJavaScript(file.relPath, text).ok) {
+    parseFailures++;
+  }
+  parses.push({ file, bytes: size, ms: performance.now() - before, ...(grammar ? { grammar } : {}) });
 }
 const finished = performance.now();
 
@@ -80,6 +98,10 @@ emit({
   keptByPrefilter: kept.length,
   keptBytes: kept.reduce((sum, entry) => sum + entry.bytes, 0),
   parseFailures,
+  treeSitterParses: parses.filter((parse) => parse.grammar).length,
+  // Trees with an ERROR or MISSING node: tree-sitter recovered (lint notes these, it does not fail).
+  treeSitterErrors,
+  grammarsLoaded: grammars,
   // A few large files usually dominate; naming them shows what the prefilter let through.
   slowestParses: parses
     .sort((a, b) => b.ms - a.ms)
@@ -87,7 +109,8 @@ emit({
     .map(({ file, ...rest }) => ({ file: file.relPath, ...rest })),
   phasesMs: {
     discovery: discoveredAt - started,
-    readDecodeAndPrefilter: readAt - discoveredAt,
+    grammarLoad: grammarsAt - discoveredAt,
+    readDecodeAndPrefilter: readAt - grammarsAt,
     prefilterOnly: prefilterMs,
     parseKept: finished - readAt,
     parseOfFilesLintSkips: parseOfLintSkippedMs,

@@ -11,6 +11,27 @@ export const CACHE = path.join(REPO, '.bench-cache');
 export const DIST = path.join(REPO, 'dist');
 
 export const MB = 1e6;
+
+/**
+ * The mixed-language corpus: its folder per language and the file names linked into it. Matches the
+ * extensions the tree-sitter adapters claim (.py, .cs, .java, .php/.phtml/.inc, .ps1/.psm1).
+ */
+export const MIXED_LANGUAGES = {
+  python: /\.py$/i,
+  csharp: /\.cs$/i,
+  java: /\.java$/i,
+  php: /\.(?:php|phtml|inc)$/i,
+  powershell: /\.(?:ps1|psm1)$/i,
+};
+
+/** The tree-sitter grammar (grammars.ts `GrammarName`) that reads a file, by extension; undefined for other files. */
+const GRAMMAR_BY_EXTENSION = {
+  '.py': 'python', '.cs': 'c-sharp', '.java': 'java',
+  '.php': 'php', '.phtml': 'php', '.inc': 'php',
+  '.ps1': 'powershell', '.psm1': 'powershell',
+};
+export const GRAMMARS = [...new Set(Object.values(GRAMMAR_BY_EXTENSION))];
+export const grammarFor = (relPath) => GRAMMAR_BY_EXTENSION[path.extname(relPath).toLowerCase()];
 export const sumBytes = (files) => files.reduce((sum, file) => sum + file.size, 0);
 
 /** Loads a module of the built package; children import from dist, never from src. */

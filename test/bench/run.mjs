@@ -5,8 +5,12 @@
  *   2. the floor: discovery + read + prefilter + parse  (floor.mjs)
  *   3. ESLint 9 with a two-selector rule                (eslint-run.mjs), on a subset if too slow
  *   4. the whole CLI on a ~10 MB subset, start-up included
- * and prints a table; the same numbers go to .bench-cache/results.json. Targets are reported,
+ *   5. the mixed-language corpus (mixed.mjs): grammar start-up, full scan, floor, each language
+ *      alone, and tree-sitter on every file
+ * and prints two tables; the same numbers go to .bench-cache/results.json. Targets are reported,
  * not enforced: the exit code is non-zero only when a step fails to run.
+ *
+ *   node test/bench/run.mjs [--mixed-only]   (--mixed-only: just step 5, results in results-mixed.json)
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,12 +21,27 @@ import {
   CORPUS_PREFIX, ESLINT_PREFIX, TEN_MB, TREE,
   buildTenMb, copyFixtures, ensureInstalled, ensureTree, log,
 } from './prepare.mjs';
+import { measureMixed, mixedReport, prepareMixed } from './mixed.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const settings = JSON.parse(await fs.readFile(path.join(HERE, 'corpus.json'), 'utf8'));
 const TARGETS = { floorRatio: 1.3, eslintSpeedup: 30, megabytesPerSecond: 50, tenMbCliSeconds: 2 };
 /** The extensions the brief's ESLint run covers; .d.ts files are included (they end in .ts). */
 const ESLINT_EXTENSIONS = /\.(?:[cm]?js|tsx?)$/i;
+
+if (process.argv.includes('--mixed-only')) {
+  const loadBeforeMixed = os.loadavg()[0];
+  const mixedCorpus = await prepareMixed(settings.mixedPackages);
+  const mixedRuns = await measureMixed(mixedCorpus);
+  const loadAfterMixed = os.loadavg()[0];
+  printMixed(mixedCorpus, mixedRuns);
+  console.log(`(MB = 10^6 bytes; each figure is from one run; 1-min load average ${loadBeforeMixed.toFixed(2)} before, ${loadAfterMixed.toFixed(2)} after on ${os.cpus().length} CPUs)`);
+  await fs.writeFile(path.join(CACHE, 'results-mixed.json'), `${JSON.stringify({
+    date: new Date().toISOString(), machine: machine(loadBeforeMixed, loadAfterMixed), corpus: mixedCorpus, runs: mixedRuns,
+  }, null, 2)}\n`);
+  log(`results written to ${path.relative(REPO, path.join(CACHE, 'results-mixed.json'))}`);
+  process.exit(0);
+}
 
 // --- Inputs -------------------------------------------------------------------------------------
 
@@ -33,6 +52,7 @@ const reinstalled = await ensureInstalled(CORPUS_PREFIX, settings.packages);
 await ensureTree(settings.packages, reinstalled);
 await copyFixtures();
 await ensureInstalled(ESLINT_PREFIX, settings.eslint);
+const mixedCorpus = await prepareMixed(settings.mixedPackages);
 
 const options = await discoveryOptions(TREE);
 const { discoverFiles } = await fromDist('src/engine/discovery.js');
@@ -79,6 +99,9 @@ const tenMb = {
   findings: JSON.parse(await fs.readFile(tenMbReport, 'utf8')).findings.length,
 };
 
+// Last, so the JavaScript/TypeScript figures above are measured exactly as before the mixed corpus existed.
+const mixedRuns = await measureMixed(mixedCorpus);
+
 // --- Report -------------------------------------------------------------------------------------
 
 const loadAfter = os.loadavg()[0];
@@ -120,19 +143,35 @@ console.log(`lsid-lint / floor wall time   ${ratios.lintOverFloor.toFixed(2)}x a
 console.log(`lsid-lint vs ESLint, MB/s     ${ratios.lintOverEslintSpeed.toFixed(1)}x   (target >= ${TARGETS.eslintSpeedup}x)  ${verdict(ratios.lintOverEslintSpeed >= TARGETS.eslintSpeedup)}${eslintRun.extrapolated ? '  [ESLint rate from subset]' : ''}`);
 console.log(`lsid-lint absolute            ${lintRate.toFixed(1)} MB/s   (target ~${TARGETS.megabytesPerSecond} MB/s)  ${verdict(lintRate >= TARGETS.megabytesPerSecond)}`);
 console.log(`CLI on ${(tenMb.bytes / MB).toFixed(1)} MB, wall incl. start-up  ${ratios.tenMbCliSeconds.toFixed(2)} s   (target < ${TARGETS.tenMbCliSeconds} s)  ${verdict(ratios.tenMbCliSeconds < TARGETS.tenMbCliSeconds)}`);
+console.log('');
+printMixed(mixedCorpus, mixedRuns);
 console.log(`(MB = 10^6 bytes; each figure is from one run; numbers vary by machine; 1-min load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after on ${os.cpus().length} CPUs)`);
 
 await fs.writeFile(path.join(CACHE, 'results.json'), `${JSON.stringify({
   date: new Date().toISOString(),
-  machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: os.totalmem() / 2 ** 30, loadAverage: { before: loadBefore, after: loadAfter } },
+  machine: machine(loadBefore, loadAfter),
   corpus,
   runs: { lint: lintRun, floor: floorRun, eslint: eslintRun, tenMbCli: tenMb },
   ratios,
   targets: TARGETS,
+  mixed: { corpus: mixedCorpus, runs: mixedRuns },
 }, null, 2)}\n`);
 log(`results written to ${path.relative(REPO, path.join(CACHE, 'results.json'))}`);
 
 // --- Helpers ------------------------------------------------------------------------------------
+
+function machine(before, after) {
+  return { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: os.totalmem() / 2 ** 30, loadAverage: { before, after } };
+}
+
+/** The mixed-language table and its notes, after the JavaScript/TypeScript report. */
+function printMixed(corpus, runs) {
+  const { rows: mixedRows, lines } = mixedReport(corpus, runs, row);
+  console.log('Mixed-language corpus (Python, C#, Java, PHP, PowerShell)');
+  printTable(['run', 'files', 'MB', 'wall s', 'files/s', 'MB/s', 'peak RSS MiB', 'findings', 'note'], mixedRows);
+  console.log('');
+  lines.forEach((line) => console.log(line));
+}
 
 /**
  * ESLint first runs on a deterministic every-Nth subset (~15 MB). If its rate says the whole set

@@ -35,6 +35,10 @@ emit({
   oversizedSkipped: result.coverage.skipped.filter(isSizeSkip).length,
   otherSkipped: countBy(readSkips, (entry) => entry.reason.replace(/\(.*\)/, '(…)')),
   parseErrors: result.coverage.parseErrors.length,
+  // Parse notes: files parsed with recovery (tree-sitter ERROR/MISSING nodes) or by a fallback.
+  notes: result.coverage.notes?.length ?? 0,
+  degraded: result.coverage.degraded?.length ?? 0,
+  sampleProblems: [...result.coverage.parseErrors, ...(result.coverage.notes ?? [])].slice(0, 5),
   ...memoryReport(),
 });
 

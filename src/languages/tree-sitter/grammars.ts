@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type { Language as TsLanguage, Parser as TsParser } from '@vscode/tree-sitter-wasm';
 
 export type GrammarName = 'python' | 'c-sharp' | 'java' | 'php' | 'powershell';
@@ -21,7 +22,13 @@ const ready = new Map<GrammarName, TsParser>();
 export function loadGrammar(name: GrammarName): Promise<TsParser> {
   let pending = loading.get(name);
   if (!pending) {
-    initialised ??= runtime.Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+    if (!initialised) {
+      // V8 otherwise re-compiles the grammars' WebAssembly with its optimising tier in the background
+      // and waits for that at exit: ~8 s of CPU for the PowerShell grammar alone. The baseline tier
+      // parses 20-30% slower but costs nothing at exit (test/bench/README.md, grammar start-up).
+      v8.setFlagsFromString('--liftoff-only');
+      initialised = runtime.Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+    }
     pending = initialised.then(async () => {
       const language: TsLanguage = await runtime.Language.load(path.join(wasmDir, `tree-sitter-${name}.wasm`));
       const parser = new runtime.Parser();
