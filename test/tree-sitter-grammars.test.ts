@@ -22,7 +22,12 @@ describe('tree-sitter grammars', () => {
     expect(loadedGrammars()).toEqual([]);
   });
 
-  it('are loaded once per process, when a file of their language is scanned', async () => {
+  it('are not loaded for files of their language that the prefilter finds irrelevant', async () => {
+    await lintDir(await project({ 'Util.cs': 'static class Util { static int Twice(int x) => x * 2; }\n', 'b.js': "parseInt('1');\n" }));
+    expect(loadedGrammars()).toEqual([]);
+  });
+
+  it('are loaded once per process, when a relevant file of their language is scanned', async () => {
     const dir = await project({ 'a.py': "import requests\nrequests.get('https://h/api/reporting')\n", 'b.py': 'x = 1\n' });
     await lintDir(dir);
     expect(loadedGrammars()).toEqual(['python']);

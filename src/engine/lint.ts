@@ -75,9 +75,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     throw new MissingPathError(`no such file or directory: ${named.join(', ')}`);
   }
 
-  const claimed = new Set(discovery.files.map((file) => adapterFor(file.relPath, adapters)));
-  await Promise.all(adapters.filter((adapter) => adapter.prepare && claimed.has(adapter)).map((adapter) => adapter.prepare!()));
-
   const skipped: SkippedFile[] = [...discovery.skipped];
   const degraded: SkippedFile[] = [];
   const notes: ParseErrorEntry[] = [];
@@ -98,6 +95,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   };
 
+  /**
+   * Files are read first and analyzed after: an adapter's asynchronous set-up (a WASM grammar) is
+   * paid only when a file of its language passed the prefilter, not for every file discovered.
+   */
+  const analyzeAll = async (batch: readonly (readonly [ScannedFile, string])[]): Promise<void> => {
+    const needed = new Set(batch.map(([entry]) => entry.adapter).filter((adapter) => adapter.prepare));
+    await Promise.all([...needed].map((adapter) => adapter.prepare!()));
+    for (const [entry, text] of batch) analyze(entry, text);
+  };
+
+  const relevant: (readonly [ScannedFile, string])[] = [];
   let done = 0;
   forEachRead(discovery.files, options.config.maxFileSize, mayMatter, (file, outcome) => {
     options.onProgress?.(++done, discovery.files.length);
@@ -113,15 +121,19 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     scanned.set(file.relPath, entry);
     if (outcome.kind === 'irrelevant') return;
     if (outcome.warning) degraded.push({ file: file.relPath, reason: outcome.warning });
-    if (mightMatter(outcome.text)) analyze(entry, outcome.text);
+    if (mightMatter(outcome.text)) relevant.push([entry, outcome.text]);
   });
+  await analyzeAll(relevant);
+  relevant.length = 0;
 
   const context = resolveBomgarContext(scanned);
   // Modules imported by Bomgar code are in context even if the prefilter saw nothing in them (an XML helper, say).
   const late = context.pendingImports.map((relPath) => scanned.get(relPath)!).filter((entry) => !entry.analysis);
+  const lateTexts: (readonly [ScannedFile, string])[] = [];
   forEachRead(late.map((entry) => entry.file), options.config.maxFileSize, undefined, (file, outcome) => {
-    if (outcome.kind === 'text') analyze(scanned.get(file.relPath)!, outcome.text);
+    if (outcome.kind === 'text') lateTexts.push([scanned.get(file.relPath)!, outcome.text]);
   });
+  await analyzeAll(lateTexts);
 
   if (options.typeAware) applyPrograms(scanned, context.inContext, adapters, options);
   followImports(scanned, context.inContext);

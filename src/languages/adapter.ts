@@ -82,8 +82,8 @@ export interface LanguageAdapter {
    */
   recognizes?(path: string, text: string): boolean;
   /**
-   * Asynchronous set-up (loading a WASM grammar) that `analyze` needs. The engine awaits it once per
-   * run, and only when the scan found a file this adapter claims, so unused grammars cost nothing.
+   * Asynchronous set-up (loading a WASM grammar) that `analyze` needs. The engine awaits it before
+   * analyzing, and only when a file this adapter claims passed the prefilter, so unused grammars cost nothing.
    */
   prepare?(): Promise<void>;
   analyze(input: AnalysisInput): AnalysisOutput;
