@@ -99,9 +99,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
    * Files are read first and analyzed after: an adapter's asynchronous set-up (a WASM grammar) is
    * paid only when a file of its language passed the prefilter, not for every file discovered.
    */
+  const preparing = new Map<LanguageAdapter, Promise<void>>();
+  // Started as soon as a file needs it, so WebAssembly compiles on V8's background threads while reading goes on.
+  const startPreparing = (adapter: LanguageAdapter): void => {
+    if (adapter.prepare && !preparing.has(adapter)) preparing.set(adapter, adapter.prepare());
+  };
   const analyzeAll = async (batch: readonly (readonly [ScannedFile, string])[]): Promise<void> => {
-    const needed = new Set(batch.map(([entry]) => entry.adapter).filter((adapter) => adapter.prepare));
-    await Promise.all([...needed].map((adapter) => adapter.prepare!()));
+    batch.forEach(([entry]) => startPreparing(entry.adapter));
+    await Promise.all(preparing.values());
     for (const [entry, text] of batch) analyze(entry, text);
   };
 
@@ -121,7 +126,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     scanned.set(file.relPath, entry);
     if (outcome.kind === 'irrelevant') return;
     if (outcome.warning) degraded.push({ file: file.relPath, reason: outcome.warning });
-    if (mightMatter(outcome.text)) relevant.push([entry, outcome.text]);
+    if (mightMatter(outcome.text)) {
+      relevant.push([entry, outcome.text]);
+      startPreparing(adapter);
+    }
   });
   await analyzeAll(relevant);
   relevant.length = 0;
