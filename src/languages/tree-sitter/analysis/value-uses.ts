@@ -15,6 +15,8 @@ type Call = Extract<Expr, { k: 'call' }>;
 type Lambda = Extract<Expr, { k: 'lambda' }>;
 type SubjectValue = Extract<Value, { kind: 'subject' }>;
 
+/** Output and logging calls: what only reaches them is shown, not used. */
+const DISPLAY_CALLS = /^(?:print|println|printf|echo|puts|format|Format|sprintf|WriteLine|Write|Write-Host|Write-Output|Write-Verbose|Write-Information|Write-Warning|debug|info|warning|warn|error|log|trace|Debug|Info|Warning|Warn|Error|Log|Trace|LogInformation|LogDebug|LogWarning)$/;
 const RELATIONAL = new Set(['<', '>', '<=', '>=', '<=>']);
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '//', '<<', '>>']);
 const MEMBERSHIP = new Set(['in', 'not in', '-contains', '-notcontains', '-in', '-notin']);
@@ -208,6 +210,22 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
     return (typesByName = types);
   };
 
+  /** Parents of expressions (filled by the walk before a node's children are visited). */
+  const parents = new Map<Expr, Expr | Stmt>();
+  /** Whether a value only feeds output: `print('%d-%d' % (min(x), max(x)))`, `Write-Host "…$(…)"`, `log.info(f'{max(x)}')`. */
+  const onlyDisplayed = (expr: Expr): boolean => {
+    let current: Expr | Stmt | undefined = parents.get(expr);
+    for (let hops = 0; current && hops < 4; hops++, current = parents.get(current as Expr)) {
+      if (current.k === 'template') return true;
+      if (current.k === 'call') {
+        const method = calleeMethod(current.callee) ?? '';
+        return DISPLAY_CALLS.test(method) || !!k.formatCalls?.has(method) || !!k.formatCalls?.has(dottedName(current.callee) ?? '');
+      }
+      if (current.k !== 'list' && current.k !== 'other' && !(current.k === 'binary' && current.op === '%')) return false;
+    }
+    return false;
+  };
+
   const visitCall = (call: Call, scope: ScopeNode): void => {
     markLimited(call);
     const orderingMethod = call.callee.k === 'member' ? calleeMethod(call.callee) : undefined;
@@ -293,7 +311,8 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
         const value = call.args.map((a) => anySubject(a.value, scope) ?? keyOf(a.value, scope) ?? convertedElements(a.value, scope)).find(Boolean)
           ?? (receiver?.kind === 'subject' ? receiver : undefined)
           ?? (receiverExpr ? mappedConversion(receiverExpr) : undefined);
-        if (value) add(call, value.subject, 'min-max', label, value.origin);
+        // An lseq range only printed or logged steers nothing; an LSID maximum is wrong wherever it goes.
+        if (value && !(value.subject === 'lseq' && onlyDisplayed(call))) add(call, value.subject, 'min-max', label, value.origin);
       }
     }
     if ((method && k.sorts.has(method)) || inCalleeSet(k.sorts, name)) {
@@ -387,7 +406,8 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
   };
 
   walkProgram(body, {
-    expr(expr, scope) {
+    expr(expr, scope, parent) {
+      if (parent) parents.set(expr, parent);
       switch (expr.k) {
         case 'call': return visitCall(expr, scope);
         case 'binary': return visitBinary(expr, scope);
