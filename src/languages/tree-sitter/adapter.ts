@@ -60,7 +60,8 @@ function firstSyntaxError(root: TsNode): ParseProblem | undefined {
       if (node.isError || node.isMissing) {
         return { span: { start: node.startIndex, end: node.endIndex }, message: `syntax the ${node.isMissing ? 'parser expected here is missing' : 'parser could not read'}; analysed what it recovered` };
       }
-      if (node.hasError && cursor.gotoFirstChild()) continue;
+      // Every subtree is searched: a MISSING node under an extra (a C# `#if` directive) does not mark its ancestors.
+      if (cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return undefined;
       }
