@@ -20,6 +20,8 @@ type XmlValue = Extract<Value, { kind: 'xml' }>;
 
 const EQUALITY = new Set(['==', '!=', '===', '!==', '-eq', '-ne', '-ceq', '-ieq', 'equals']);
 const SEARCH_OPERATORS = new Set(['in', 'not in', '-match', '-notmatch', '-cmatch', '-imatch', '-like', '-notlike', '-clike', '-ilike', '=~', '!~']);
+/** `xmlns="<uri>"` written inside a longer literal (a whole response, a root tag). */
+const DECLARED_NAMESPACE = /\bxmlns\s*=\s*["']([^"']+)["']/;
 /** A string naming an element in a namespace, Clark notation: `{uri}session` or ElementTree's `{*}session`. */
 const CLARK = /^\{([^}]*)\}/;
 
@@ -192,6 +194,8 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
   };
 
   const accepted = new Set<StringExpr>();
+  /** Strings that are statements of their own (Python docstrings) document, they do not match anything. */
+  const docstrings = new Set<StringExpr>();
   walkProgram(body, {
     expr(expr, scope) {
       if (expr.k === 'call') visitCall(expr, scope);
@@ -203,12 +207,18 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
       if (uris.length >= 2) uris.forEach((uri) => accepted.add(uri));
     },
     stmt(stmt) {
+      if (stmt.k === 'expr' && stmt.expr.k === 'string') docstrings.add(stmt.expr);
       if (stmt.k === 'class') for (const annotation of stmt.annotations ?? []) rootBinding(annotation.name, annotation.args, annotation, k, add);
     },
   });
   for (const literal of strings) {
-    if (claimed.has(literal) || accepted.has(literal)) continue;
+    if (claimed.has(literal) || accepted.has(literal) || docstrings.has(literal)) continue;
     if (isNamespaceUri(literal.value)) add(literal, { kind: 'pinned-namespace-uri', api: 'namespace URI', detail: literal.value });
+    else {
+      // A whole response or root tag written out with one URI: `data == '<error xmlns="http://www.bomgar.com/…">…'`.
+      const declared = DECLARED_NAMESPACE.exec(literal.value)?.[1];
+      if (declared && NAMESPACE_URI_PATTERN.test(declared)) add(literal, { kind: 'pinned-namespace-uri', api: 'namespace URI', detail: declared });
+    }
   }
   return operations;
 }
