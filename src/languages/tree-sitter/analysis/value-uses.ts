@@ -78,10 +78,16 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
   const anySubject = (expr: Expr | undefined, scope: ScopeNode) => (expr ? values.subjectValue(expr, scope) : undefined);
   const positional = (call: Call) => call.args.filter((a) => !a.name);
   /** The operand of a numeric conversion (`Long.parseLong(x)`, `(long) x`): ordering by it orders by the LSID. */
-  const unconverted = (expr: Expr): Expr => {
-    if (expr.k === 'call' && inCalleeSet(k.conversions, dottedName(expr.callee)) && expr.args[0]) return expr.args[0].value;
+  /** The operand of a numeric conversion: `int(x)`, `Long.parseLong(x)`, `(int)x`, `[int]$x`. */
+  const conversionOperand = (expr: Expr): Expr | undefined => {
+    if (expr.k === 'call' && inCalleeSet(k.conversions, dottedName(expr.callee))) return positional(expr)[0]?.value;
     if (expr.k === 'cast' && k.numericTypes.has(bareType(expr.type))) return expr.operand;
-    return expr;
+    return undefined;
+  };
+  const unconverted = (expr: Expr): Expr => conversionOperand(expr) ?? expr;
+  const convertedSubject = (expr: Expr, scope: ScopeNode): SubjectValue | undefined => {
+    const operand = conversionOperand(expr);
+    return operand ? scalar(operand, scope) : undefined;
   };
 
   /** What a key lambda or extractor yields: `lambda s: s.lsid`, `s => s.Lsid`, `Session::getLsid`, `'lsid'`. */
@@ -113,22 +119,15 @@ export function collectValueUses(body: readonly Stmt[], values: ValueAnalysis, s
   /** A key that converts the subject to a number first: `lambda s: int(s.lsid)`, `{ [int]$_.lsid }`. */
   const convertedKey = (lambda: Lambda): SubjectValue | undefined => {
     for (const stmt of lambda.body) {
-      if (stmt.k !== 'return' || !stmt.value) continue;
-      const value = stmt.value;
-      if (value.k === 'cast' && k.numericTypes.has(bareType(value.type))) return scalar(value.operand, lambda);
-      if (value.k === 'call' && inCalleeSet(k.conversions, dottedName(value.callee))) return scalar(positional(value)[0]?.value, lambda);
+      const value = stmt.k === 'return' && stmt.value ? convertedSubject(stmt.value, lambda) : undefined;
+      if (value) return value;
     }
     return undefined;
   };
 
   /** A comprehension of converted subjects: `max(int(s.get('lsid')) for s in sessions)`. */
-  const convertedElements = (expr: Expr, scope: ScopeNode): SubjectValue | undefined => {
-    if (expr.k !== 'comprehension') return undefined;
-    const element = expr.element;
-    if (element.k === 'cast' && k.numericTypes.has(bareType(element.type))) return scalar(element.operand, scope);
-    if (element.k === 'call' && inCalleeSet(k.conversions, dottedName(element.callee))) return scalar(positional(element)[0]?.value, scope);
-    return undefined;
-  };
+  const convertedElements = (expr: Expr, scope: ScopeNode): SubjectValue | undefined =>
+    (expr.k === 'comprehension' ? convertedSubject(expr.element, scope) : undefined);
 
   /** A mapping whose callback converts the subject: `xs.stream().mapToLong(s -> Long.parseLong(s.lsid)).max()`. */
   const mappedConversion = (expr: Expr): SubjectValue | undefined => {
