@@ -20,8 +20,8 @@ export type Value =
     library: string;
     style: XmlLibrary['style'];
     collection: boolean;
-    /** Read from a local file by a literal path: not an API response. */
-    local: boolean;
+    /** Parsed from input that carries no API namespace (a local file by literal path, generically stripped text): not an API response. */
+    namespaceFree: boolean;
     /** False for documents from a factory left namespace-unaware (Java's default DocumentBuilderFactory). */
     namespaceAware: boolean;
   }
@@ -228,7 +228,7 @@ export class ValueAnalysis {
           const bound = stmt.unpack ? elementOf(value) : value;
           // `[xml]$doc = $text -replace '\sxmlns="[^"]*"', ''`: a typed document of stripped text has no namespace.
           const typed = declared?.kind === 'xml' && bound?.kind !== 'xml' && bound?.kind !== 'subject'
-            ? { ...declared, local: bound?.kind === 'namespace-free-text' } : undefined;
+            ? { ...declared, namespaceFree: bound?.kind === 'namespace-free-text' } : undefined;
           this.bindTarget(target, scope, stmt.op === '=' || stmt.op === ':=' ? typed ?? bound ?? declared : undefined);
         }
         break;
@@ -287,9 +287,9 @@ export class ValueAnalysis {
     return this.xmlOf(library, /\[\]$|^(?:List|IEnumerable|NodeList|XmlNodeList|Collection)\b/.test(type.trim()));
   }
 
-  private xmlOf(library: string, collection = false, local = false): Value {
+  private xmlOf(library: string, collection = false, namespaceFree = false): Value {
     const info = this.knowledge.xml.libraries.get(library);
-    return { kind: 'xml', library, style: info?.style ?? 'tree', collection, local, namespaceAware: info?.namespaceAware ?? true };
+    return { kind: 'xml', library, style: info?.style ?? 'tree', collection, namespaceFree, namespaceAware: info?.namespaceAware ?? true };
   }
 
   private setReturn(scope: ScopeNode, value: Value | undefined): void {
@@ -355,7 +355,7 @@ export class ValueAnalysis {
     const target = call.callee.object;
     if (!call.args.some((a) => isNamespaceFreeInput(this.evaluate(a.value, scope)))) return;
     const value = this.evaluate(target, scope);
-    if (value?.kind === 'xml' && !value.local) this.env.rebind(scope, target.name, { ...value, local: true });
+    if (value?.kind === 'xml' && !value.namespaceFree) this.env.rebind(scope, target.name, { ...value, namespaceFree: true });
   }
 
   /** `factory.setNamespaceAware(true)`: documents the factory builds are namespace-aware (Java's default is not). */
@@ -423,7 +423,7 @@ export class ValueAnalysis {
         return this.evaluateCall(expr, scope);
       case 'new': {
         const library = k.xml.parsers.get(`new ${expr.type}`) ?? k.xml.parsers.get(`new ${bareType(expr.type)}`);
-        if (library) return this.xmlOf(library, false, this.readsLocalFile(expr.args.map((a) => a.value), scope));
+        if (library) return this.xmlOf(library, false, this.isNamespaceFreeSource(expr.args.map((a) => a.value), scope));
         // Readers and streams over stripped text (`new StringReader(clean)`) carry it on.
         if (expr.args.some((a) => this.evaluate(a.value, scope)?.kind === 'namespace-free-text')) return { kind: 'namespace-free-text' };
         return this.subjectCollectionOf(expr.args.map((a) => a.value), scope);
@@ -431,10 +431,8 @@ export class ValueAnalysis {
       case 'cast': {
         const type = bareType(expr.type);
         const parser = k.xml.castParsers?.get(type) ?? k.xml.castParsers?.get(expr.type);
-        // `[xml](Get-Content .\settings.xml)`: a cast of a local file's text is not an API response.
-        const readsFile = this.evaluate(expr.operand, scope)?.kind === 'namespace-free-text'
-          || (expr.operand.k === 'call' && this.readsLocalFile(expr.operand.args.filter((a) => a.name !== '|' && a.value.k !== 'bool').map((a) => a.value), scope));
-        if (parser) return this.xmlOf(parser, false, readsFile);
+        // `[xml](Get-Content .\settings.xml)`, `[xml]($raw -replace '\sxmlns="[^"]*"', '')`: no API namespace.
+        if (parser) return this.xmlOf(parser, false, this.evaluate(expr.operand, scope)?.kind === 'namespace-free-text');
         const operand = this.evaluate(expr.operand, scope);
         if (k.stringTypes.has(type)) return operand;
         if (operand?.kind === 'xml') return operand;
@@ -499,14 +497,13 @@ export class ValueAnalysis {
   }
 
   /** Whether a parser's input carries no API namespace: a local file by literal path, or generically stripped text. */
-  private readsLocalFile(args: readonly Expr[], scope: ScopeNode): boolean {
+  private isNamespaceFreeSource(args: readonly Expr[], scope: ScopeNode): boolean {
     const first = args[0];
-    if (!first) return false;
-    if (this.evaluate(first, scope)?.kind === 'namespace-free-text') return true;
-    const text = first.k === 'string' ? first.value : (() => {
-      const value = this.evaluate(first, scope);
-      return value?.kind === 'string' ? value.value : undefined;
-    })();
+    return !!first && (this.evaluate(first, scope)?.kind === 'namespace-free-text' || this.isLocalFilePath(first, scope));
+  }
+
+  private isLocalFilePath(expr: Expr | undefined, scope: ScopeNode): boolean {
+    const text = expr ? this.stringOf(expr, scope)?.value : undefined;
     return text !== undefined && LOCAL_FILE.test(text.trim());
   }
 
@@ -525,7 +522,7 @@ export class ValueAnalysis {
       }
     }
     const parser = name && lookupCallee(k.xml.parsers, name);
-    if (parser && !this.fetchesOtherThanXmlApi(call, name, scope)) return this.xmlOf(parser, false, this.readsLocalFile(call.args.map((a) => a.value), scope));
+    if (parser && !this.fetchesOtherThanXmlApi(call, name, scope)) return this.xmlOf(parser, false, this.isNamespaceFreeSource(call.args.map((a) => a.value), scope));
     const replaceIndex = (name ? lookupCallee(k.replaces, name) : undefined) ?? (method && call.callee.k === 'member' ? k.replaces.get(method) : undefined);
     if (replaceIndex !== undefined) {
       const pattern = call.args.filter((a) => !a.name)[replaceIndex]?.value;
@@ -533,6 +530,8 @@ export class ValueAnalysis {
       if (text && stripsEveryNamespace(text.value)) return { kind: 'namespace-free-text' };
     }
     if (receiver?.kind === 'namespace-free-text' && method && !k.xml.parsers.has(method)) return receiver;
+    // The contents of a local file named by a literal path (`Get-Content .\settings.xml`, `open('app.config')`).
+    if (this.isLocalFilePath(call.args.find((a) => a.name !== '|' && a.value.k !== 'bool')?.value, scope)) return { kind: 'namespace-free-text' };
 
     const pluck = method && k.plucks?.get(method);
     if (pluck) {
@@ -574,7 +573,7 @@ export class ValueAnalysis {
     // A method of an XML node returns nodes of the same document (find, Descendants, SelectNodes …),
     // except views of its text.
     // builder.parse(new InputSource(new StringReader(clean))): what a document reads from stripped text has no namespace.
-    if (receiver?.kind === 'xml' && method && call.args.some((a) => isNamespaceFreeInput(this.evaluate(a.value, scope)))) return { ...receiver, local: true };
+    if (receiver?.kind === 'xml' && method && call.args.some((a) => isNamespaceFreeInput(this.evaluate(a.value, scope)))) return { ...receiver, namespaceFree: true };
     if (receiver?.kind === 'xml' && method && !k.transparent.has(method)) {
       const setter = k.xml.namespaceAwareSetters?.has(method);
       if (setter) return undefined;
@@ -588,7 +587,7 @@ export class ValueAnalysis {
 
 /** Stripped text, or a reader over it (`new InputSource(new StringReader(clean))`). */
 function isNamespaceFreeInput(value: Value | undefined): boolean {
-  return value?.kind === 'namespace-free-text' || (value?.kind === 'xml' && value.local);
+  return value?.kind === 'namespace-free-text' || (value?.kind === 'xml' && value.namespaceFree);
 }
 
 export function isCollection(value: Value | undefined): boolean {

@@ -33,7 +33,7 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
   const add = (node: { span: { start: number; end: number } }, op: Omit<XmlOperation, 'span'>): void => {
     if (!operations.some((o) => o.kind === op.kind && o.span.start === node.span.start)) operations.push({ ...op, span: node.span });
   };
-  const apiDocument = (value: Value | undefined): XmlValue | undefined => (value?.kind === 'xml' && !value.local ? value : undefined);
+  const apiDocument = (value: Value | undefined): XmlValue | undefined => (value?.kind === 'xml' && !value.namespaceFree ? value : undefined);
   const libraryName = (value: XmlValue | undefined): string | undefined => (value ? xml.libraries.get(value.library)?.name ?? value.library : undefined);
   const perLibrary = <T>(table: ReadonlyMap<string, T>, value: XmlValue | undefined, key: string): T | undefined =>
     (value ? table.get(`${value.library}.${key}`) : undefined) ?? table.get(key);
@@ -83,12 +83,12 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
       return path && xml.libraries.get(compiler.library)?.xpathTakesDocument ? path : undefined;
     };
     const path = first ?? (xpathMethod ? compiledPath() : undefined);
-    if (xpathMethod && path && receiver?.kind !== 'subject' && !(receiver?.kind === 'xml' && receiver.local)) {
+    if (xpathMethod && path && receiver?.kind !== 'subject' && !(receiver?.kind === 'xml' && receiver.namespaceFree)) {
       const library = xml.libraries.get(document?.library ?? '');
       if (library?.xpathTakesDocument) {
         // Java: the document is an argument; a namespace-unaware DOM keeps `//x` working.
         const target = call.args.map((a) => values.valueOf(a.value, scope)).find((v): v is XmlValue => v?.kind === 'xml' && v !== receiver);
-        if (target?.namespaceAware && !target.local) xpathOperation(call, path.value, `${method}()`, libraryName(document), xpathMethod.wildcard);
+        if (target?.namespaceAware && !target.namespaceFree) xpathOperation(call, path.value, `${method}()`, libraryName(document), xpathMethod.wildcard);
       } else if (document ? document.namespaceAware : namesApiElement(path.value)) {
         xpathOperation(call, path.value, `${method}()`, libraryName(document), xpathMethod.wildcard);
       }
@@ -99,7 +99,7 @@ export function collectXmlOperations(body: readonly Stmt[], values: ValueAnalysi
       const arg = call.args.find((a) => a.name?.toLowerCase() === command.xpathArg.toLowerCase()) ?? positional[0];
       const path = arg ? values.stringOf(arg.value, scope) : undefined;
       const inputs = call.args.filter((a) => a !== arg).map((a) => values.valueOf(a.value, scope));
-      const local = inputs.some((v) => v?.kind === 'xml' && v.local) || call.args.some((a) => a.name?.toLowerCase() === 'path' && a.value.k === 'string');
+      const local = inputs.some((v) => v?.kind === 'xml' && v.namespaceFree) || call.args.some((a) => a.name?.toLowerCase() === 'path' && a.value.k === 'string');
       if (path && !local) xpathOperation(call, path.value, name!, undefined, false);
     }
     // Unqualified-name lookups: Element("session"), Descendants("session"), root.iter('session').
