@@ -51,9 +51,7 @@ export class LowerContext {
   }
 }
 
-export function spanOf(node: Node): Span {
-  return { start: node.startIndex, end: node.endIndex };
-}
+export { spanOf } from '../tree-sitter/syntax.js';
 
 /** A type as written, without whitespace: `Dictionary<string,int>`, `long?`, `int[]`. */
 export function typeText(node: Node | null | undefined): string | undefined {

@@ -7,9 +7,9 @@
  * `Name`/`LocalName` compare qualified names and keep working, `(name, "")` overloads ask for no
  * namespace, and `[XmlRoot("x")]` without `Namespace` binds the serializer to a no-namespace root.
  */
+import { setOf as set } from '../tree-sitter/syntax.js';
 import type { LanguageKnowledge, XmlLibrary } from '../tree-sitter/knowledge.js';
 
-const set = (...items: string[]): ReadonlySet<string> => new Set(items);
 
 /** `int`, `Int32`, `System.Int32`: the C# keyword, the BCL name and its namespace-qualified form. */
 const NUMERIC_TYPES = [

@@ -28,6 +28,7 @@
  * - Annotation names are their last segment (`@javax.persistence.Id` → `Id`); an annotation used as an
  *   annotation argument lowers to a call. `X.class` is a `type`.
  */
+import { spanOf as span } from '../tree-sitter/syntax.js';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Span } from '../../types.js';
 import type { Annotation, Arg, Expr, Param, Program, Stmt } from '../tree-sitter/ir.js';
@@ -35,7 +36,6 @@ import { javaKnowledge } from './knowledge.js';
 
 type StringExpr = Extract<Expr, { k: 'string' }>;
 
-const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 const spanFrom = (a: Node, b: Node): Span => ({ start: a.startIndex, end: b.endIndex });
 const COMMENTS = new Set(['line_comment', 'block_comment']);
 

@@ -6,6 +6,7 @@
  * expressions (`while ($row = $st->fetch())`) are hoisted into statements before the one that holds
  * them, so flow sees them; the expression keeps the assigned variable.
  */
+import { spanOf as span } from '../tree-sitter/syntax.js';
 import type { Node as TsNode } from '@vscode/tree-sitter-wasm';
 import type { Annotation, Arg, Expr, Param, Program, Stmt } from '../tree-sitter/ir.js';
 import type { Span } from '../../types.js';
@@ -30,10 +31,6 @@ const ASSIGNMENTS = new Set(['assignment_expression', 'augmented_assignment_expr
 export function lower(root: TsNode): Program {
   const source = root.text;
   return new Lowerer(source).program(copyTree(root, source));
-}
-
-function span(node: Node): Span {
-  return { start: node.startIndex, end: node.endIndex };
 }
 
 function named(node: Node): Node[] {

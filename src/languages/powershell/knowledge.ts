@@ -10,9 +10,9 @@
  * (`$r.error -eq 'Login failed'` breaks): a mapper. `SelectNodes`/`SelectSingleNode`/`Select-Xml`
  * are XPath 1.0 (unprefixed names break); `GetElementsByTagName` matches the qualified name (works).
  */
+import { setOf as set } from '../tree-sitter/syntax.js';
 import type { LanguageKnowledge, XmlLibrary } from '../tree-sitter/knowledge.js';
 
-const set = (...items: string[]): ReadonlySet<string> => new Set(items);
 
 /** Numeric .NET types and their PowerShell accelerators, as lowering spells them. */
 const NUMERIC_TYPES = [

@@ -7,7 +7,7 @@ import type { Span } from '../../types.js';
 import { canonicalMember, canonicalType } from './commands.js';
 import { verbatimValue } from './strings.js';
 
-export const spanOf = (node: Node): Span => ({ start: node.startIndex, end: node.endIndex });
+export { spanOf } from '../tree-sitter/syntax.js';
 export const spanFrom = (start: Node | Span, end: Node | Span): Span => ({
   start: 'startIndex' in start ? start.startIndex : start.start,
   end: 'endIndex' in end ? end.endIndex : end.end,

@@ -5,9 +5,9 @@
  * `iter`), lxml `xpath()` is XPath 1.0, minidom/BeautifulSoup/objectify ignore a default namespace,
  * xmltodict maps the root's `xmlns` to a key so a text-only root stops being a string.
  */
+import { setOf as set } from '../tree-sitter/syntax.js';
 import type { LanguageKnowledge, XmlLibrary } from '../tree-sitter/knowledge.js';
 
-const set = (...items: string[]): ReadonlySet<string> => new Set(items);
 
 /** Module aliases a callee is commonly written with, so `ET.fromstring` and `ElementTree.fromstring` both match. */
 const ELEMENTTREE_MODULES = ['ET', 'ElementTree', 'etree.ElementTree', 'xml.etree.ElementTree', 'cElementTree', 'xml.etree.cElementTree', 'DET', 'defusedxml.ElementTree'];

@@ -8,13 +8,13 @@
  * - `'fmt' % args` (printf-style formatting of a string literal) is a call of `%`, not arithmetic;
  * - decorators are annotations, `x: T = v` is a declaration with `declaredType` T.
  */
+import { spanOf } from '../tree-sitter/syntax.js';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Annotation, Arg, Expr, Param, Program, Stmt } from '../tree-sitter/ir.js';
 import type { Span } from '../../types.js';
 
 type StringExpr = Extract<Expr, { k: 'string' }>;
 
-const spanOf = (node: Node): Span => ({ start: node.startIndex, end: node.endIndex });
 
 function named(node: Node | null | undefined): Node[] {
   if (!node) return [];
